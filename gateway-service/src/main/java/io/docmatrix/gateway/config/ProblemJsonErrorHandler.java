@@ -1,0 +1,116 @@
+package io.docmatrix.gateway.config;
+
+import java.net.ConnectException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error the gateway itself raises (no route, a service that is down, a rejected request) leaves as
+ * {@code application/problem+json} with a stable {@code code}. Runs before Boot's default handler, which would answer
+ * with its own JSON shape and could echo exception messages.
+ */
+@Component
+@Order(-2)
+class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
+
+    private final JsonMapper json;
+
+    ProblemJsonErrorHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        Problem problem = problemFor(error);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", HttpStatus.valueOf(problem.status().value()).getReasonPhrase());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.detail());
+        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("code", problem.code());
+        response.setStatusCode(problem.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.status().value() == 503) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    private static Problem problemFor(Throwable error) {
+        if (error instanceof ResponseStatusException rse) {
+            HttpStatusCode status = rse.getStatusCode();
+            if (status.value() == 503) {
+                return unavailable();
+            }
+            return new Problem(status, codeFor(status), safeDetail(status));
+        }
+        if (error instanceof ConnectException || error.getCause() instanceof ConnectException) {
+            return unavailable();
+        }
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected gateway error {}", errorId, error);
+        return new Problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "An unexpected error occurred (error id " + errorId + ").");
+    }
+
+    private static Problem unavailable() {
+        return new Problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "SERVICE_UNAVAILABLE",
+                "The service behind this route is temporarily unavailable; retry shortly.");
+    }
+
+    // Framework messages can name internal classes or hosts, so clients get a fixed sentence per status instead.
+    private static String safeDetail(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> "No resource at this path.";
+            case 405 -> "This method is not allowed on this path.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "This content type is not supported here.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    private static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "RATE_LIMITED";
+            case 504 -> "UPSTREAM_TIMEOUT";
+            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "REQUEST_REJECTED";
+        };
+    }
+
+    private record Problem(HttpStatusCode status, String code, String detail) {}
+}

@@ -1,0 +1,18 @@
+package io.docmatrix.query;
+
+import io.docmatrix.runtime.testing.ServiceRuntimeContract;
+import java.util.List;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class QueryServiceApplicationIT extends ServiceRuntimeContract {
+
+    @Override
+    protected List<String> ownedTopics() {
+        return List.of(); // query-service only reads: it owns no topic
+    }
+}
