@@ -1,17 +1,17 @@
 package io.docmatrix.analysis.config;
 
 import io.docmatrix.contracts.Topics;
+import io.docmatrix.runtime.kafka.OwnedTopics;
 import io.docmatrix.runtime.kafka.TopicSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /** analysis-service is the single writer of the analysis results topic, so it creates it. */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics ownedTopics(TopicSettings settings) {
+    OwnedTopics ownedTopics(TopicSettings settings) {
         return settings.owned(Topics.ANALYSIS_RESULTS);
     }
 }

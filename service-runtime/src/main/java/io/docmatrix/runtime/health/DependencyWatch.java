@@ -77,14 +77,13 @@ public final class DependencyWatch implements HealthIndicator, SmartLifecycle {
 
     @Override
     public void start() {
-        checkNow();
+        // The first check runs on the watch thread too: startup must not wait on a dependency that is down.
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "dependency-watch");
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(
-                this::checkSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::checkSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler = executor;
     }
 

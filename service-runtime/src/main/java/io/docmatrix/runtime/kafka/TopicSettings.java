@@ -3,11 +3,9 @@ package io.docmatrix.runtime.kafka;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Arrays;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,13 +18,13 @@ public record TopicSettings(
         @DefaultValue("6") @Min(1) @Max(1000) int partitions,
         @DefaultValue("1") @Min(1) @Max(7) short replicationFactor) {
 
-    /** The topics this service owns, to be created (or left as they are) by Spring's {@link KafkaAdmin}. */
-    public KafkaAdmin.NewTopics owned(String... topics) {
-        return new KafkaAdmin.NewTopics(Arrays.stream(topics)
+    /** The topics this service owns, created in the background by {@link OwnedTopicsProvisioner}. */
+    public OwnedTopics owned(String... topics) {
+        return new OwnedTopics(Arrays.stream(topics)
                 .map(name -> TopicBuilder.name(name)
                         .partitions(partitions)
                         .replicas(replicationFactor)
                         .build())
-                .toArray(NewTopic[]::new));
+                .toList());
     }
 }
