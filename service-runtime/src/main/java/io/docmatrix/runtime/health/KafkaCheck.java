@@ -44,7 +44,12 @@ final class KafkaCheck implements DependencyCheck, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DependencyState.down("interrupted");
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (TimeoutException e) {
+            return DependencyState.down("no answer from the broker within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException | RuntimeException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return DependencyState.down("no answer from the broker within " + timeout.toMillis() + " ms");
+            }
             return DependencyState.down(DatabaseCheck.rootMessage(e));
         }
     }
