@@ -1,6 +1,7 @@
 /**
  * Cross-cutting runtime every DocMatrix service shares through auto-configuration: dependency health and readiness,
- * problem+json errors and the topic settings of writer services. No business logic and no wire contracts live here.
+ * problem+json errors, topic settings, the transactional outbox with its relay, and the consumer kit (decoding,
+ * idempotence, retries and dead letters). No business logic and no wire contracts live here.
  */
 @NullMarked
 package io.docmatrix.runtime;
