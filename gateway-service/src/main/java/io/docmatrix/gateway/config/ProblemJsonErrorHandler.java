@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(-2)
-class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
+public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
 
@@ -52,12 +52,23 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         body.put("instance", exchange.getRequest().getPath().value());
         body.put("code", problem.code());
         response.setStatusCode(problem.status());
+        if (mayCarryABody(exchange)) {
+            // The request body was not read (too large, or refused before it mattered); a keep-alive connection with
+            // unread input stalls the client's next request on it, so this response ends the connection.
+            response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (problem.status().value() == 503) {
+        // A rejection may have set its own Retry-After (rate limits); an outage gets a short default.
+        if (problem.status().value() == 503 && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
         }
         DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    private static boolean mayCarryABody(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        return headers.getContentLength() >= 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     private static Problem problemFor(Throwable error) {
@@ -89,10 +100,13 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
     // Framework messages can name internal classes or hosts, so clients get a fixed sentence per status instead.
     private static String safeDetail(HttpStatusCode status) {
         return switch (status.value()) {
+            case 401 -> "This request needs a valid access token or API key.";
+            case 403 -> "Your role does not allow this operation.";
             case 404 -> "No resource at this path.";
             case 405 -> "This method is not allowed on this path.";
             case 413 -> "The request body is too large.";
             case 415 -> "This content type is not supported here.";
+            case 429 -> "Too many requests; retry after the time in Retry-After.";
             default -> "The request could not be processed.";
         };
     }
