@@ -99,11 +99,13 @@ admin_password() {
   fi
 }
 
-# The secret the gateway signs caller identity headers with and every service verifies them with; generated once.
-internal_secret() {
+# local_secret NAME: a secret generated once into var/local/secrets/NAME.secret (mode 0600) and printed. Used for the
+# identity-header secret the gateway signs with and every service verifies with, and for the key auth-service
+# encrypts its signing keys with (changing that one would make the stored signing keys unreadable).
+local_secret() {
   mkdir -p "$LOCAL_DIR/secrets"
-  ensure_secret_file "$LOCAL_DIR/secrets/internal-identity.secret"
-  cat -- "$LOCAL_DIR/secrets/internal-identity.secret"
+  ensure_secret_file "$LOCAL_DIR/secrets/$1.secret"
+  cat -- "$LOCAL_DIR/secrets/$1.secret"
 }
 
 service_start() {
@@ -144,11 +146,13 @@ service_start() {
       export DOCMATRIX_DB_PASSWORD
       DOCMATRIX_DB_PASSWORD=$(pg_password_of "$DOCMATRIX_DB_USER")
       export DOCMATRIX_INTERNAL_SECRET
-      DOCMATRIX_INTERNAL_SECRET=$(internal_secret)
+      DOCMATRIX_INTERNAL_SECRET=$(local_secret internal-identity)
     fi
     if [[ $name == auth-service ]]; then
       export DOCMATRIX_ADMIN_PASSWORD
       DOCMATRIX_ADMIN_PASSWORD=$(admin_password)
+      export DOCMATRIX_AUTH_KEY_SECRET
+      DOCMATRIX_AUTH_KEY_SECRET=$(local_secret auth-key-encryption)
     fi
     if [[ $name == gateway-service ]]; then
       export DOCMATRIX_AUTH_URL DOCMATRIX_INGESTION_URL DOCMATRIX_ANALYSIS_URL DOCMATRIX_QUERY_URL
