@@ -57,7 +57,7 @@ class AuthenticationIT extends GatewayIntegrationTest {
             if (route.allowed().contains("PLATFORM_ADMIN")) {
                 HttpResponse<String> response = send(route.method(), route.path(), bearer(token));
 
-                assertThat(response.statusCode()).as(route.toString()).isEqualTo(200);
+                assertThat(response.statusCode()).as(route.toString()).isEqualTo(route.handledByGateway() ? 415 : 200);
             }
         }
     }
@@ -97,7 +97,7 @@ class AuthenticationIT extends GatewayIntegrationTest {
         String key = "dmx_ab12cd_" + UUID.randomUUID();
         BACKEND.acceptApiKey(key, apiKeyOwner("ANALYST"));
 
-        HttpResponse<String> first = send("POST", "/api/v1/documents", apiKey(key));
+        HttpResponse<String> first = send("GET", "/api/v1/documents/d-1", apiKey(key));
         HttpResponse<String> second = send("GET", "/api/v1/documents", apiKey(key));
 
         assertThat(first.statusCode()).isEqualTo(200);

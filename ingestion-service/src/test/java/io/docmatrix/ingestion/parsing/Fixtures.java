@@ -30,16 +30,16 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /** Documents generated for tests: every format built here, nothing copied from elsewhere. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {}
 
     /** A PDF with one page per entry of {@code pages}, each page's lines as given. */
-    static byte[] pdf(List<List<String>> pages) {
+    public static byte[] pdf(List<List<String>> pages) {
         return pdf(pages, null);
     }
 
-    static byte[] encryptedPdf(List<List<String>> pages, String userPassword) {
+    public static byte[] encryptedPdf(List<List<String>> pages, String userPassword) {
         return pdf(pages, userPassword);
     }
 
