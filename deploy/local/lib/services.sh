@@ -179,7 +179,9 @@ services_await() {
       code=$(http_status "$(service_readiness_url "$name")")
       if [[ $code == 200 ]]; then
         log "$name ready on $(service_url "$name") ($((SECONDS - start))s)"
-      elif ! is_running "$name"; then
+      # Only the PID here, not the cmdline marker: until the launching subshell has exec'd into java its cmdline is
+      # still bash's, and a service would be reported dead while it is starting.
+      elif ! pid_alive "$(read_pid "$name")"; then
         warn "$name died during startup"
         show_log_tail "$(service_log "$name")"
         failed=1
