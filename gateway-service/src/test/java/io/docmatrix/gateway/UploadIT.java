@@ -2,6 +2,7 @@ package io.docmatrix.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docmatrix.contracts.document.DocumentDeleted;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +29,9 @@ class UploadIT extends GatewayIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    io.docmatrix.gateway.upload.UploadIntake intake;
 
     @Value("${gateway.uploads.blob-root}")
     Path blobRoot;
@@ -180,6 +184,21 @@ class UploadIT extends GatewayIntegrationTest {
 
         assertThat(theirs.statusCode()).isEqualTo(202);
         assertThat(documentId(theirs)).isNotEqualTo(mine);
+    }
+
+    @Test
+    void forgetsADeletedDocumentSoItsBytesBecomeANewDocument() {
+        byte[] pdf = pdf("deleted");
+        UUID first = documentId(upload(analyst, "d.pdf", "application/pdf", pdf, null, Map.of()));
+        DocumentDeleted deleted =
+                new DocumentDeleted(UUID.randomUUID(), java.time.Instant.now(), first, analyst.tenantId(), 1, "admin");
+
+        intake.forget(deleted);
+        intake.forget(deleted);
+        HttpResponse<String> again = upload(analyst, "d.pdf", "application/pdf", pdf, null, Map.of());
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(documentId(again)).isNotEqualTo(first);
     }
 
     private HttpResponse<String> upload(

@@ -14,4 +14,10 @@ class KafkaTopicsConfiguration {
     OwnedTopics ownedTopics(TopicSettings settings) {
         return settings.owned(Topics.DOCUMENTS_UPLOADS);
     }
+
+    /** The gateway reads document deletions, so the dead-letter topic of that subscription is its own. */
+    @Bean
+    OwnedTopics deadLetterTopics(TopicSettings settings) {
+        return settings.deadLetters("gateway-service", Topics.DOCUMENTS_LIFECYCLE);
+    }
 }

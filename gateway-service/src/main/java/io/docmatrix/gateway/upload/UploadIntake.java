@@ -1,8 +1,10 @@
 package io.docmatrix.gateway.upload;
 
+import io.docmatrix.contracts.document.DocumentDeleted;
 import io.docmatrix.contracts.upload.BlobReference;
 import io.docmatrix.contracts.upload.DocumentUploaded;
 import io.docmatrix.runtime.identity.CallerIdentity;
+import io.docmatrix.runtime.messaging.ProcessedEvents;
 import io.docmatrix.runtime.outbox.OutboxWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,17 +26,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class UploadIntake {
 
+    static final String LIFECYCLE_CONSUMER = "gateway-service.lifecycle";
+
     private final UploadRepository uploads;
     private final BlobStore blobs;
     private final OutboxWriter outbox;
+    private final ProcessedEvents processed;
     private final UploadProperties properties;
     private final Clock clock;
 
     public UploadIntake(
-            UploadRepository uploads, BlobStore blobs, OutboxWriter outbox, UploadProperties properties, Clock clock) {
+            UploadRepository uploads,
+            BlobStore blobs,
+            OutboxWriter outbox,
+            ProcessedEvents processed,
+            UploadProperties properties,
+            Clock clock) {
         this.uploads = uploads;
         this.blobs = blobs;
         this.outbox = outbox;
+        this.processed = processed;
         this.properties = properties;
         this.clock = clock;
     }
@@ -62,6 +73,17 @@ public class UploadIntake {
             uploads.rememberIdempotencyKey(tenant, key, staged.sha256(), result);
         }
         return result;
+    }
+
+    /**
+     * Forgets a deleted document, once per event: its bytes uploaded again become a new document instead of a
+     * duplicate of one that no longer exists.
+     */
+    @Transactional
+    public void forget(DocumentDeleted deleted) {
+        if (processed.markIfFirst(LIFECYCLE_CONSUMER, deleted.eventId())) {
+            uploads.forget(deleted.tenantId(), deleted.documentId());
+        }
     }
 
     private UploadResult decide(

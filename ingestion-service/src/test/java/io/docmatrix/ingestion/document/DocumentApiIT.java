@@ -127,6 +127,50 @@ class DocumentApiIT {
         assertThat(json(response).get("code").asString()).isEqualTo("UNAUTHENTICATED");
     }
 
+    @Test
+    void letsAnAdminDeleteADocumentOfItsTenantOnly() throws Exception {
+        UUID id = UUID.randomUUID();
+        insert(tenant, id, 1, "READY", Instant.now());
+
+        HttpResponse<String> byViewer = send("DELETE", caller(tenant, "VIEWER"), "/api/v1/documents/" + id);
+        HttpResponse<String> byOtherTenant = send("DELETE", caller(otherTenant, "ADMIN"), "/api/v1/documents/" + id);
+        HttpResponse<String> byAdmin = send("DELETE", caller(tenant, "ADMIN"), "/api/v1/documents/" + id);
+
+        assertThat(byViewer.statusCode()).isEqualTo(403);
+        assertThat(byOtherTenant.statusCode()).isEqualTo(404);
+        assertThat(byAdmin.statusCode()).isEqualTo(204);
+        assertThat(get(viewer(tenant), "/api/v1/documents/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void requeuesAFinalDocumentForReprocessingButNotOneInFlight() throws Exception {
+        UUID done = UUID.randomUUID();
+        UUID busy = UUID.randomUUID();
+        insert(tenant, done, 1, "FAILED", Instant.now());
+        insert(tenant, busy, 1, "PARSING", Instant.now());
+
+        HttpResponse<String> requeued =
+                send("POST", caller(tenant, "ANALYST"), "/api/v1/documents/" + done + "/reprocess");
+        HttpResponse<String> refused =
+                send("POST", caller(tenant, "ANALYST"), "/api/v1/documents/" + busy + "/reprocess");
+
+        assertThat(requeued.statusCode()).isEqualTo(202);
+        assertThat(json(requeued).get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).get("code").asString()).isEqualTo("DOCUMENT_IN_PROGRESS");
+    }
+
+    private CallerIdentity caller(UUID tenantId, String role) {
+        return new CallerIdentity(tenantId, "t-" + tenantId, "user-2", "someone", Set.of(role), AuthKind.USER);
+    }
+
+    private HttpResponse<String> send(String method, CallerIdentity caller, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        identityHeaders.sign(caller, method, path, Instant.now()).forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private CallerIdentity viewer(UUID tenantId) {
         return new CallerIdentity(tenantId, "t-" + tenantId, "user-1", "viewer", Set.of("VIEWER"), AuthKind.USER);
     }

@@ -72,7 +72,8 @@ class DocumentLifecycleIT {
     @BeforeEach
     void noOtherDocumentWaits() {
         // Claims take the oldest waiting document; park what earlier tests left so each test claims its own.
-        jdbc.sql("UPDATE document SET status = 'FAILED', error_code = 'TEST_PARKED' WHERE status = 'RECEIVED'")
+        jdbc.sql(
+                        "UPDATE document SET status = 'FAILED', error_code = 'TEST_PARKED', lease_owner = NULL WHERE status IN ('RECEIVED', 'PARSING', 'EMBEDDING')")
                 .update();
     }
 

@@ -57,7 +57,8 @@ class PipelineIT {
 
     @BeforeEach
     void noOtherDocumentWaits() {
-        jdbc.sql("UPDATE document SET status = 'FAILED', error_code = 'TEST_PARKED' WHERE status = 'RECEIVED'")
+        jdbc.sql(
+                        "UPDATE document SET status = 'FAILED', error_code = 'TEST_PARKED', lease_owner = NULL WHERE status IN ('RECEIVED', 'PARSING', 'EMBEDDING')")
                 .update();
     }
 

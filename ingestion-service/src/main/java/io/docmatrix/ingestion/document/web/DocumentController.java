@@ -1,6 +1,9 @@
 package io.docmatrix.ingestion.document.web;
 
+import io.docmatrix.contracts.upload.BlobReference;
+import io.docmatrix.ingestion.blob.BlobStore;
 import io.docmatrix.ingestion.document.Cursors;
+import io.docmatrix.ingestion.document.DocumentLifecycle;
 import io.docmatrix.ingestion.document.DocumentQueries;
 import io.docmatrix.ingestion.document.DocumentStatus;
 import io.docmatrix.ingestion.document.DocumentVersion;
@@ -14,9 +17,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,9 +38,44 @@ class DocumentController {
     private static final int MAX_PAGE = 200;
 
     private final DocumentQueries documents;
+    private final DocumentLifecycle lifecycle;
+    private final BlobStore blobs;
 
-    DocumentController(DocumentQueries documents) {
+    DocumentController(DocumentQueries documents, DocumentLifecycle lifecycle, BlobStore blobs) {
         this.documents = documents;
+        this.lifecycle = lifecycle;
+        this.blobs = blobs;
+    }
+
+    /** Deletes every version; read models purge it when they see DocumentDeleted. Blobs go once the delete committed. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(CallerIdentity caller, @PathVariable UUID id) {
+        if (!caller.hasAnyRole("ADMIN")) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Only administrators delete documents.");
+        }
+        List<BlobReference> removed = lifecycle
+                .delete(caller.tenantId(), id, caller.subject())
+                .orElseThrow(() -> ApiProblem.notFound("Document"));
+        removed.forEach(blobs::delete);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Parses, chunks and embeds the latest version again (e.g. after a parser upgrade); its chunk ids stay the same. */
+    @PostMapping("/{id}/reprocess")
+    ResponseEntity<DocumentView> reprocess(CallerIdentity caller, @PathVariable UUID id) {
+        if (!caller.hasAnyRole("ANALYST", "ADMIN")) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "This role may not reprocess documents.");
+        }
+        DocumentVersion latest =
+                documents.latest(caller.tenantId(), id).orElseThrow(() -> ApiProblem.notFound("Document"));
+        if (!lifecycle.requeue(caller.tenantId(), id)) {
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "DOCUMENT_IN_PROGRESS",
+                    "The document is still being processed (" + latest.status() + "); reprocess it once it is final.");
+        }
+        return ResponseEntity.accepted()
+                .body(DocumentView.of(documents.latest(caller.tenantId(), id).orElse(latest), null));
     }
 
     @GetMapping("/{id}")
