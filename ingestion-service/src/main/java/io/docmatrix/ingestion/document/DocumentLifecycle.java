@@ -70,6 +70,12 @@ public class DocumentLifecycle {
         return claimed;
     }
 
+    /** Keeps a long-running document's lease alive while its worker is still working on it. */
+    @Transactional
+    public boolean renewLease(ClaimedDocument document, String worker, Duration lease) {
+        return documents.renewLease(document.id(), document.version(), worker, lease);
+    }
+
     @Transactional
     public boolean parsed(ClaimedDocument document, String worker, ExtractedText text, int pageCount) {
         if (!documents.parsed(document.id(), document.version(), worker, text, pageCount)) {

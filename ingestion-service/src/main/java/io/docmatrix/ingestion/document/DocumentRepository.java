@@ -19,6 +19,9 @@ public interface DocumentRepository {
     /** Claims the oldest RECEIVED version for {@code owner} under a lease and marks it PARSING. */
     Optional<ClaimedDocument> claimNext(String owner, Duration lease);
 
+    /** Extends the lease of a version this worker still holds; false when it was lost. */
+    boolean renewLease(UUID id, int version, String owner, Duration lease);
+
     /** PARSING to EMBEDDING with the extracted text; false when the lease was lost. */
     boolean parsed(UUID id, int version, String owner, ExtractedText text, int pageCount);
 

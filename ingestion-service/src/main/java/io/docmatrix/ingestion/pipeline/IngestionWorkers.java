@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -45,6 +46,13 @@ class IngestionWorkers implements SmartLifecycle {
             return;
         }
         running = true;
+        sweeper = Executors.newScheduledThreadPool(2, r -> {
+            Thread thread = new Thread(r, "ingestion-lease-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.sweepInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
         for (int i = 0; i < properties.workers(); i++) {
             String name = instance + "/worker-" + i;
             Thread thread = new Thread(() -> work(name), "ingestion-worker-" + i);
@@ -52,13 +60,6 @@ class IngestionWorkers implements SmartLifecycle {
             thread.start();
             threads.add(thread);
         }
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ingestion-lease-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.sweepInterval().toMillis();
-        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
         log.info("Started {} ingestion workers as {}", properties.workers(), instance);
     }
 
@@ -71,7 +72,16 @@ class IngestionWorkers implements SmartLifecycle {
                     continue;
                 }
                 ClaimedDocument document = claimed.get();
-                DocumentProcessor.Result result = processor.process(document, worker);
+                // The lease stays short so a crashed worker's document is retried soon; a live worker renews it.
+                long every = Math.max(1_000, properties.lease().toMillis() / 3);
+                ScheduledFuture<?> heartbeat =
+                        sweeper.scheduleAtFixedRate(() -> renew(document, worker), every, every, TimeUnit.MILLISECONDS);
+                DocumentProcessor.Result result;
+                try {
+                    result = processor.process(document, worker);
+                } finally {
+                    heartbeat.cancel(false);
+                }
                 log.info(
                         "Document {} version {} attempt {}: {}",
                         document.id(),
@@ -83,6 +93,14 @@ class IngestionWorkers implements SmartLifecycle {
                 log.error("Ingestion worker {} failed on a document; it will be retried after its lease", worker, e);
                 LockSupport.parkNanos(properties.idlePoll().toNanos());
             }
+        }
+    }
+
+    private void renew(ClaimedDocument document, String worker) {
+        try {
+            lifecycle.renewLease(document, worker, properties.lease());
+        } catch (RuntimeException e) {
+            log.warn("Could not renew the lease of document {}; it may be retried elsewhere", document.id(), e);
         }
     }
 

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled false runs no workers (an instance that only serves the API)
  * @param workers documents processed at once by this instance
- * @param lease how long a worker may hold a document before another may retry it; longer than a parse plus its
- *     embedding can take
+ * @param lease how long a document stays with a worker that stopped renewing it (a live worker renews it every
+ *     third of it), so a crashed worker's document is retried after about this long
  * @param maxAttempts attempts before a document whose workers keep vanishing fails with PROCESSING_ABANDONED
  * @param idlePoll how often an idle worker looks for work
  * @param sweepInterval how often expired leases are returned to the queue
@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record PipelineProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("2") @Min(1) @Max(64) int workers,
-        @DefaultValue("15m") @NotNull Duration lease,
+        @DefaultValue("60s") @NotNull Duration lease,
         @DefaultValue("3") @Min(1) @Max(20) int maxAttempts,
         @DefaultValue("500ms") @NotNull Duration idlePoll,
-        @DefaultValue("30s") @NotNull Duration sweepInterval) {}
+        @DefaultValue("10s") @NotNull Duration sweepInterval) {}

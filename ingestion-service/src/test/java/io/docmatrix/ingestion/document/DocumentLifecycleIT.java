@@ -180,6 +180,22 @@ class DocumentLifecycleIT {
     }
 
     @Test
+    void aRenewedLeaseKeepsTheDocumentWithItsWorker() {
+        DocumentUploaded upload = upload(UUID.randomUUID(), 1);
+        intake.receive(upload);
+        ClaimedDocument claimed =
+                lifecycle.claimNext(WORKER, Duration.ofMillis(1)).orElseThrow();
+
+        boolean renewed = lifecycle.renewLease(claimed, WORKER, Duration.ofMinutes(5));
+        boolean stolen = lifecycle.renewLease(claimed, "someone-else", Duration.ofMinutes(5));
+        lifecycle.expireLeases(3);
+
+        assertThat(renewed).isTrue();
+        assertThat(stolen).isFalse();
+        assertThat(status(upload.documentId())).isEqualTo("PARSING");
+    }
+
+    @Test
     void keepsOnlyTheNewestVersionInTheListingAndDeletesAllVersions() {
         UUID id = UUID.randomUUID();
         intake.receive(upload(id, 1));

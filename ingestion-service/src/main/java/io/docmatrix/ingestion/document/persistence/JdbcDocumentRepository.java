@@ -100,6 +100,19 @@ class JdbcDocumentRepository implements DocumentRepository {
     }
 
     @Override
+    public boolean renewLease(UUID id, int version, String owner, Duration lease) {
+        return jdbc.sql("UPDATE document SET lease_until = now() + CAST(:lease AS interval)"
+                                + " WHERE id = :id AND version = :version AND lease_owner = :owner"
+                                + " AND status IN ('PARSING', 'EMBEDDING')")
+                        .param("lease", lease.toMillis() + " milliseconds")
+                        .param("id", id)
+                        .param("version", version)
+                        .param("owner", owner)
+                        .update()
+                == 1;
+    }
+
+    @Override
     public boolean parsed(UUID id, int version, String owner, ExtractedText text, int pageCount) {
         int updated = jdbc.sql(
                         """
