@@ -77,7 +77,10 @@ public class DocumentProcessor {
 
         ParseOutcome outcome = timed("parse", () -> parser.getObject().parse(document.filename(), content));
         if (outcome instanceof ParseOutcome.Failed failed) {
-            return fail(document, worker, failed.code().name(), failed.detail(), "PARSING");
+            // The parser's own detail can name internal classes; clients get a fixed sentence per code, the log keeps
+            // it.
+            log.info("Document {} failed to parse: {} ({})", document.id(), failed.code(), failed.detail());
+            return fail(document, worker, failed.code().name(), FailureMessages.of(failed.code()), "PARSING");
         }
         ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
         int pageCount = Math.max(1, parsed.pages().size());
