@@ -2,23 +2,8 @@
 # Smoke test: the gateway reports UP, every service is ready, and every service exports JVM metrics to Prometheus.
 # Gets GATEWAY_URL from deploy/local/test; service ports come from the same defaults as the platform scripts.
 set -euo pipefail
-# shellcheck source=deploy/local/lib/platform.sh
-source "$(dirname -- "${BASH_SOURCE[0]}")/../lib/platform.sh"
-
-GATEWAY_URL=${GATEWAY_URL:-$(service_url gateway-service)}
-checks=0 failures=0
-
-check() {
-  local description=$1
-  shift
-  checks=$((checks + 1))
-  if "$@"; then
-    printf '  ok    %s\n' "$description"
-  else
-    printf '  FAIL  %s\n' "$description"
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=deploy/local/smoke.d/lib.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 # Body of a GET, or nothing; never fails (the check decides).
 fetch() { curl -s --connect-timeout 2 --max-time 10 "$1" 2>/dev/null || true; }
@@ -45,5 +30,4 @@ for name in "${SERVICES[@]}"; do
   check "$name readiness is 200" service_ready "$name"
   check "$name /actuator/prometheus has jvm_memory_used_bytes" service_has_jvm_metrics "$name"
 done
-echo "10-health: $checks checks, $failures failed"
-((failures == 0))
+finish 10-health
