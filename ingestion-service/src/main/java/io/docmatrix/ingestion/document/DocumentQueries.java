@@ -24,4 +24,13 @@ public interface DocumentQueries {
     Page<StoredChunk> chunks(UUID tenantId, UUID documentId, int version, int limit, @Nullable String cursor);
 
     Optional<StoredChunk> chunk(UUID tenantId, UUID documentId, UUID chunkId);
+
+    /**
+     * Operational counts across all tenants (no document content): versions per status, and how many have been in a
+     * non-final state for longer than {@code stuckAfter}.
+     */
+    InFlight inFlight(java.time.Duration stuckAfter);
+
+    /** Counts for the ingestion metrics. */
+    record InFlight(long received, long parsing, long embedding, long stuck) {}
 }

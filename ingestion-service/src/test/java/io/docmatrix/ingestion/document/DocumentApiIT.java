@@ -160,6 +160,31 @@ class DocumentApiIT {
         assertThat(json(refused).get("code").asString()).isEqualTo("DOCUMENT_IN_PROGRESS");
     }
 
+    @Test
+    void streamsProgressUntilTheDocumentIsFinal() throws Exception {
+        UUID id = UUID.randomUUID();
+        insert(tenant, id, 1, "READY", Instant.now());
+
+        HttpResponse<String> stream = get(viewer(tenant), "/api/v1/documents/" + id + "/events");
+
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        assertThat(stream.body()).contains("event:status").contains("\"status\":\"READY\"");
+    }
+
+    @Test
+    void exportsInFlightAndStuckDocumentCounts() throws Exception {
+        HttpResponse<String> metrics = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.body())
+                .contains("docmatrix_ingestion_documents_stuck")
+                .contains("docmatrix_ingestion_documents_in_flight{");
+    }
+
     private CallerIdentity caller(UUID tenantId, String role) {
         return new CallerIdentity(tenantId, "t-" + tenantId, "user-2", "someone", Set.of(role), AuthKind.USER);
     }

@@ -130,6 +130,19 @@ class JdbcDocumentQueries implements DocumentQueries {
                 .optional();
     }
 
+    @Override
+    public InFlight inFlight(java.time.Duration stuckAfter) {
+        return jdbc.sql("SELECT count(*) FILTER (WHERE status = 'RECEIVED') AS received,"
+                        + " count(*) FILTER (WHERE status = 'PARSING') AS parsing,"
+                        + " count(*) FILTER (WHERE status = 'EMBEDDING') AS embedding,"
+                        + " count(*) FILTER (WHERE received_at < now() - CAST(:stuck AS interval)) AS stuck"
+                        + " FROM document WHERE status IN ('RECEIVED', 'PARSING', 'EMBEDDING')")
+                .param("stuck", stuckAfter.toMillis() + " milliseconds")
+                .query((rs, row) -> new InFlight(
+                        rs.getLong("received"), rs.getLong("parsing"), rs.getLong("embedding"), rs.getLong("stuck")))
+                .single();
+    }
+
     static DocumentVersion document(ResultSet rs, int row) throws SQLException {
         return new DocumentVersion(
                 rs.getObject("id", UUID.class),

@@ -11,10 +11,18 @@ import io.docmatrix.ingestion.document.Page;
 import io.docmatrix.ingestion.document.StoredChunk;
 import io.docmatrix.runtime.identity.CallerIdentity;
 import io.docmatrix.runtime.web.ApiProblem;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Document status and chunks. Ids of another tenant's documents answer 404, exactly like ids that do not exist, so
@@ -35,6 +44,13 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentController {
 
     private static final int DEFAULT_PAGE = 50;
+    private static final Duration PROGRESS_STREAM_LIMIT = Duration.ofMinutes(10);
+    // One small poller for every open progress stream: streams are few and each poll is one indexed read.
+    private static final ScheduledExecutorService PROGRESS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "document-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final int MAX_PAGE = 200;
 
     private final DocumentQueries documents;
@@ -86,6 +102,47 @@ class DocumentController {
             throw ApiProblem.notFound("Document");
         }
         return DocumentView.of(versions.get(0), versions);
+    }
+
+    /**
+     * Server-sent events of a document's progress for clients that show a progress bar: one {@code status} event per
+     * change (the document as {@link #document} returns it), ending once it is READY or FAILED or after ten minutes.
+     */
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(CallerIdentity caller, @PathVariable UUID id) {
+        requireReader(caller);
+        if (documents.latest(caller.tenantId(), id).isEmpty()) {
+            throw ApiProblem.notFound("Document");
+        }
+        SseEmitter emitter = new SseEmitter(PROGRESS_STREAM_LIMIT.toMillis());
+        AtomicReference<String> lastSent = new AtomicReference<>("");
+        ScheduledFuture<?> poll = PROGRESS.scheduleWithFixedDelay(
+                () -> sendProgress(emitter, caller.tenantId(), id, lastSent), 0, 500, TimeUnit.MILLISECONDS);
+        emitter.onCompletion(() -> poll.cancel(false));
+        emitter.onTimeout(() -> poll.cancel(false));
+        emitter.onError(e -> poll.cancel(false));
+        return emitter;
+    }
+
+    private void sendProgress(SseEmitter emitter, UUID tenant, UUID id, AtomicReference<String> lastSent) {
+        try {
+            List<DocumentVersion> versions = documents.versions(tenant, id);
+            if (versions.isEmpty()) {
+                emitter.complete();
+                return;
+            }
+            DocumentVersion latest = versions.get(0);
+            String state = latest.version() + ":" + latest.status();
+            if (!state.equals(lastSent.getAndSet(state))) {
+                emitter.send(SseEmitter.event().name("status").data(DocumentView.of(latest, null)));
+            }
+            if (latest.status().isFinal()) {
+                emitter.complete();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away (or the database did); the stream ends, the client can reconnect.
+            emitter.completeWithError(e);
+        }
     }
 
     @GetMapping
