@@ -35,7 +35,7 @@ class EdgeIT extends GatewayIntegrationTest {
     void refusesAChunkedBodyOnceItPassesTheLimitWhileStreaming() {
         byte[] body = new byte[1024 * 1024 + 64 * 1024];
 
-        HttpResponse<String> response = send(
+        HttpResponse<String> response = sendOnOwnConnection(
                 "POST",
                 "/api/v1/search",
                 json(),
@@ -60,8 +60,8 @@ class EdgeIT extends GatewayIntegrationTest {
         Map<String, String> headers = new java.util.HashMap<>(bearer(ANALYST));
         headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
 
-        HttpResponse<String> response =
-                send("POST", "/api/v1/documents", headers, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        HttpResponse<String> response = sendOnOwnConnection(
+                "POST", "/api/v1/documents", headers, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 
         assertThat(text.length).isGreaterThan(3 * 1024 * 1024);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

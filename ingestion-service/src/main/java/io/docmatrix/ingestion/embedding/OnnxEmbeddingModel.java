@@ -159,7 +159,15 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     public void close() {
         workers.shutdownNow();
         try {
+            // A run already inside ONNX Runtime cannot be interrupted; closing the session under it crashes the JVM
+            // (seen as SIGSEGV in libonnxruntime at shutdown). Wait for in-flight runs, and if they do not finish,
+            // leave the session to the process exit rather than free it under them.
+            if (!workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                return;
+            }
             session.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         }
