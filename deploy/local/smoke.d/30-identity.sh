@@ -7,7 +7,7 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 echo "30-identity against $GATEWAY_URL"
 password="Smoke-${SMOKE_RUN}-pass"
-admin=$(token demo admin "$(admin_password_value)")
+admin=$(token demo admin "$(admin_password)")
 check "the bootstrap admin gets a token" test -n "$admin"
 
 create_user() {

@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 echo "40-upload-to-ready against $GATEWAY_URL"
-admin=$(token demo admin "$(admin_password_value)")
+admin=$(token demo admin "$(admin_password)")
 auth=(-H "Authorization: Bearer $admin")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -41,10 +41,6 @@ json_post() {
   api POST "$path" -H 'Content-Type: application/json' -d "$body" "$@"
 }
 
-admin_password_value() {
-  if [[ -n ${DOCMATRIX_ADMIN_PASSWORD:-} ]]; then printf '%s' "$DOCMATRIX_ADMIN_PASSWORD"; else cat -- "$LOCAL_DIR/admin-password"; fi
-}
-
 # token TENANT USER PASSWORD: an access token, or nothing.
 token() {
   local answer

@@ -1,5 +1,6 @@
 package io.docmatrix.gateway.config;
 
+import io.docmatrix.runtime.web.ProblemCodes;
 import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,7 +78,7 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             if (status.value() == 503) {
                 return unavailable();
             }
-            return new Problem(status, codeFor(status), safeDetail(status));
+            return new Problem(status, ProblemCodes.forStatus(status), safeDetail(status));
         }
         if (error instanceof ConnectException || error.getCause() instanceof ConnectException) {
             return unavailable();
@@ -108,21 +109,6 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             case 415 -> "This content type is not supported here.";
             case 429 -> "Too many requests; retry after the time in Retry-After.";
             default -> "The request could not be processed.";
-        };
-    }
-
-    private static String codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "BAD_REQUEST";
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 429 -> "RATE_LIMITED";
-            case 504 -> "UPSTREAM_TIMEOUT";
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "REQUEST_REJECTED";
         };
     }
 

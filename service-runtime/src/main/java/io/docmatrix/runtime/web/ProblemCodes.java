@@ -2,15 +2,18 @@ package io.docmatrix.runtime.web;
 
 import org.springframework.http.HttpStatusCode;
 
-/** The stable codes for errors the framework raises before a controller runs, keyed by HTTP status. */
-final class ProblemCodes {
+/**
+ * The stable codes for errors the framework raises before a controller runs, keyed by HTTP status; one table for
+ * every service, servlet or reactive (the gateway's error handler uses it too).
+ */
+public final class ProblemCodes {
 
-    static final String INTERNAL_ERROR = "INTERNAL_ERROR";
-    static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
 
     private ProblemCodes() {}
 
-    static String forStatus(HttpStatusCode status) {
+    public static String forStatus(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "BAD_REQUEST";
             case 401 -> "UNAUTHENTICATED";
@@ -24,6 +27,7 @@ final class ProblemCodes {
             case 422 -> "UNPROCESSABLE";
             case 429 -> "RATE_LIMITED";
             case 503 -> DEPENDENCY_UNAVAILABLE;
+            case 504 -> "UPSTREAM_TIMEOUT";
             default -> status.is5xxServerError() ? INTERNAL_ERROR : "REQUEST_REJECTED";
         };
     }
