@@ -1,6 +1,6 @@
 package io.docmatrix.ingestion.chunking;
 
-import io.docmatrix.ingestion.embedding.Tokenizer;
+import io.docmatrix.embedding.Tokenizer;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Block;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Heading;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Parsed;

@@ -1,11 +1,11 @@
 package io.docmatrix.ingestion.config;
 
+import io.docmatrix.embedding.EmbeddingModel;
+import io.docmatrix.embedding.InProcessModel;
+import io.docmatrix.embedding.OnnxEmbeddingModel;
+import io.docmatrix.embedding.OpenAiCompatibleEmbeddingModel;
+import io.docmatrix.embedding.RemoteEmbeddingSettings;
 import io.docmatrix.ingestion.chunking.Chunker;
-import io.docmatrix.ingestion.embedding.EmbeddingModel;
-import io.docmatrix.ingestion.embedding.InProcessModel;
-import io.docmatrix.ingestion.embedding.OnnxEmbeddingModel;
-import io.docmatrix.ingestion.embedding.OpenAiCompatibleEmbeddingModel;
-import io.docmatrix.ingestion.embedding.RemoteEmbeddingSettings;
 import io.docmatrix.ingestion.parsing.IsolatedDocumentParser;
 import io.docmatrix.ingestion.parsing.ParseLimits;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.docmatrix.ingestion.pipeline;
 
+import io.docmatrix.embedding.EmbeddingFailedException;
+import io.docmatrix.embedding.EmbeddingModel;
 import io.docmatrix.ingestion.blob.BlobStore;
 import io.docmatrix.ingestion.chunking.Chunk;
 import io.docmatrix.ingestion.chunking.Chunker;
@@ -7,8 +9,6 @@ import io.docmatrix.ingestion.document.ClaimedDocument;
 import io.docmatrix.ingestion.document.DocumentLifecycle;
 import io.docmatrix.ingestion.document.ExtractedText;
 import io.docmatrix.ingestion.document.NewChunk;
-import io.docmatrix.ingestion.embedding.EmbeddingFailedException;
-import io.docmatrix.ingestion.embedding.EmbeddingModel;
 import io.docmatrix.ingestion.parsing.DocumentParser;
 import io.docmatrix.ingestion.parsing.ParseOutcome;
 import io.micrometer.core.instrument.MeterRegistry;

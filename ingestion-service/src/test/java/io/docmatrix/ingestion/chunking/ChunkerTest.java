@@ -2,8 +2,8 @@ package io.docmatrix.ingestion.chunking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docmatrix.ingestion.embedding.InProcessModel;
-import io.docmatrix.ingestion.embedding.Tokenizer;
+import io.docmatrix.embedding.InProcessModel;
+import io.docmatrix.embedding.Tokenizer;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Block;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Heading;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Page;

@@ -2,7 +2,7 @@ package io.docmatrix.ingestion.chunking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docmatrix.ingestion.embedding.InProcessModel;
+import io.docmatrix.embedding.InProcessModel;
 import io.docmatrix.ingestion.parsing.IsolatedDocumentParser;
 import io.docmatrix.ingestion.parsing.ParseLimits;
 import io.docmatrix.ingestion.parsing.ParseOutcome;

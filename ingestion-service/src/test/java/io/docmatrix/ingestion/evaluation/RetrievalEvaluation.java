@@ -1,9 +1,9 @@
 package io.docmatrix.ingestion.evaluation;
 
+import io.docmatrix.embedding.InProcessModel;
+import io.docmatrix.embedding.OnnxEmbeddingModel;
 import io.docmatrix.ingestion.chunking.Chunk;
 import io.docmatrix.ingestion.chunking.Chunker;
-import io.docmatrix.ingestion.embedding.InProcessModel;
-import io.docmatrix.ingestion.embedding.OnnxEmbeddingModel;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Block;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Page;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Parsed;

@@ -1,4 +1,4 @@
-package io.docmatrix.ingestion.embedding;
+package io.docmatrix.embedding;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;

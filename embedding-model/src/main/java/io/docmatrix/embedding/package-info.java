@@ -1,8 +1,8 @@
 /**
- * Turning chunk texts into vectors: the {@link io.docmatrix.ingestion.embedding.EmbeddingModel} port, an in-process
+ * Turning chunk texts into vectors: the {@link io.docmatrix.embedding.EmbeddingModel} port, an in-process
  * ONNX implementation and a client of OpenAI-compatible endpoints. Every vector is recorded with its model and dimension.
  */
 @NullMarked
-package io.docmatrix.ingestion.embedding;
+package io.docmatrix.embedding;
 
 import org.jspecify.annotations.NullMarked;

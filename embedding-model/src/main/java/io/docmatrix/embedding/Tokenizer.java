@@ -1,4 +1,4 @@
-package io.docmatrix.ingestion.embedding;
+package io.docmatrix.embedding;
 
 /** Counts text in an embedding model's own tokens: the only unit in which its input limit is exact. */
 public interface Tokenizer {

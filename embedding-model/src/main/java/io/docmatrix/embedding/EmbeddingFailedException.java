@@ -1,4 +1,4 @@
-package io.docmatrix.ingestion.embedding;
+package io.docmatrix.embedding;
 
 /** Embedding failed for a reason the caller may retry later (endpoint down, circuit open, malformed answer). */
 public class EmbeddingFailedException extends RuntimeException {

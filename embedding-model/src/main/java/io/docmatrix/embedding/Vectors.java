@@ -1,4 +1,4 @@
-package io.docmatrix.ingestion.embedding;
+package io.docmatrix.embedding;
 
 /** Vector arithmetic shared by the models. */
 final class Vectors {

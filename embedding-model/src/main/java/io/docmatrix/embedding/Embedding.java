@@ -1,4 +1,4 @@
-package io.docmatrix.ingestion.embedding;
+package io.docmatrix.embedding;
 
 /**
  * A vector with the model that produced it: vectors of different models (or dimensions) are never comparable, so
