@@ -33,6 +33,8 @@ public final class AccessMatrix {
             "/api/v1/comparisons/**",
             "/api/v1/playbooks",
             "/api/v1/playbooks/**",
+            "/api/v1/clause-exemplars",
+            "/api/v1/clause-exemplars/**",
             "/api/v1/search",
             "/api/v1/query",
             "/api/v1/query/**");
@@ -68,6 +70,8 @@ public final class AccessMatrix {
                     new Access.AtLeast(Role.ADMIN),
                     "/api/v1/playbooks",
                     "/api/v1/playbooks/**"),
+            // Learned clause exemplars change how every document of the tenant is labelled.
+            rule(ANY, new Access.AtLeast(Role.ADMIN), "/api/v1/clause-exemplars", "/api/v1/clause-exemplars/**"),
             rule(DELETE, new Access.AtLeast(Role.ADMIN), "/api/v1/documents/*"),
             // Work that creates cost: uploads, reprocessing, comparisons, analysis reruns.
             rule(POST, new Access.AtLeast(Role.ANALYST), "/api/v1/documents"),
