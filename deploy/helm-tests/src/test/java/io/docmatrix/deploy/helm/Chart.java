@@ -32,6 +32,10 @@ final class Chart {
 
     /** Renders with the chart's defaults, then the given values files, then {@code key=value} overrides. */
     static List<Manifest> render(List<Path> valuesFiles, Map<String, Object> overrides) {
+        return parse(renderYaml(valuesFiles, overrides));
+    }
+
+    static String renderYaml(List<Path> valuesFiles, Map<String, Object> overrides) {
         TemplateCommand command = new Helm(DIRECTORY)
                 .template()
                 .withName(RELEASE)
@@ -39,7 +43,7 @@ final class Chart {
                 .withKubeVersion(KUBE_VERSION);
         valuesFiles.forEach(command::withValuesFile);
         overrides.forEach(command::set);
-        return parse(command.call());
+        return command.call();
     }
 
     static List<Manifest> renderDefaults() {
@@ -47,7 +51,11 @@ final class Chart {
     }
 
     static List<Manifest> renderProduction() {
-        return render(List.of(PRODUCTION_VALUES), Map.of());
+        return parse(renderProductionYaml());
+    }
+
+    static String renderProductionYaml() {
+        return renderYaml(List.of(PRODUCTION_VALUES), Map.of());
     }
 
     @SuppressWarnings("unchecked")

@@ -17,6 +17,9 @@ final class DeploymentRules {
     static final Pattern SECRET_LOOKING =
             Pattern.compile("password|secret|token|key|credential", Pattern.CASE_INSENSITIVE);
 
+    /** Environment variables that carry secrets: they must come from a Secret, never a literal value. */
+    static final Pattern SECRET_ENV = Pattern.compile("PASSWORD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|JAAS");
+
     private DeploymentRules() {}
 
     static List<String> violations(List<Manifest> manifests) {
@@ -112,6 +115,12 @@ final class DeploymentRules {
             }
         }
         checkImage(where, String.valueOf(container.get("image")), violations);
+        for (Object env : Yamls.list(container.get("env"))) {
+            String name = String.valueOf(Yamls.at(env, "name"));
+            if (SECRET_ENV.matcher(name).find() && Yamls.at(env, "valueFrom.secretKeyRef.key") == null) {
+                violations.add(where + ": " + name + " is not taken from a Secret");
+            }
+        }
     }
 
     static void checkImage(String where, String image, List<String> violations) {

@@ -8,9 +8,11 @@ final class Yamls {
 
     private Yamls() {}
 
+    /** The value at a dotted path; a dot inside a key is escaped ({@code data.application\\.yml}). */
     static Object at(Object root, String path) {
         Object current = root;
-        for (String step : path.split("\\.")) {
+        for (String escaped : path.split("(?<!\\\\)\\.")) {
+            String step = escaped.replace("\\.", ".");
             if (!(current instanceof Map<?, ?> map)) {
                 return null;
             }
