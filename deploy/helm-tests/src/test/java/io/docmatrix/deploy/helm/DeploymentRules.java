@@ -115,8 +115,12 @@ final class DeploymentRules {
             }
         }
         checkImage(where, String.valueOf(container.get("image")), violations);
+        java.util.Set<String> envNames = new java.util.HashSet<>();
         for (Object env : Yamls.list(container.get("env"))) {
             String name = String.valueOf(Yamls.at(env, "name"));
+            if (!envNames.add(name)) {
+                violations.add(where + ": " + name + " is set twice (which one wins depends on the tool applying it)");
+            }
             if (SECRET_ENV.matcher(name).find() && Yamls.at(env, "valueFrom.secretKeyRef.key") == null) {
                 violations.add(where + ": " + name + " is not taken from a Secret");
             }

@@ -54,6 +54,13 @@ class DeploymentRulesTest {
                 breakage("literal password", "DOCMATRIX_DB_PASSWORD is not taken from a Secret", m -> envNamed(
                                 m, "DOCMATRIX_DB_PASSWORD")
                         .put("value", "hunter2")),
+                breakage("duplicate variable", "DOCMATRIX_INTERNAL_SECRET is set twice", m -> Yamls.list(
+                                container(m).get("env"))
+                        .add(Map.of(
+                                "name",
+                                "DOCMATRIX_INTERNAL_SECRET",
+                                "valueFrom",
+                                Map.of("secretKeyRef", Map.of("name", "other", "key", "secret"))))),
                 breakage("no checksum", "no checksum annotation", m -> m.map("spec.template.metadata.annotations")
                         .clear()),
                 breakage("mounts the token", "pod automountServiceAccountToken is not false", m -> m.map(

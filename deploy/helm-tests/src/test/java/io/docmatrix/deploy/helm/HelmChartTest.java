@@ -145,6 +145,49 @@ class HelmChartTest {
     }
 
     @Test
+    void aServicesOwnKafkaPrincipalReplacesTheSharedOne() {
+        List<Manifest> manifests = Chart.render(
+                List.of(Chart.PRODUCTION_VALUES),
+                Map.of(
+                        "services.ingestion-service.secretEnv.SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG.name",
+                        "docmatrix-kafka-sasl-ingestion",
+                        "services.ingestion-service.secretEnv.SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG.key",
+                        "sasl.jaas.config"));
+
+        assertThat(DeploymentRules.violations(manifests)).isEmpty();
+        assertThat(secretRef(
+                        container(deployment(manifests, "ingestion-service")),
+                        "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                .isEqualTo("docmatrix-kafka-sasl-ingestion/sasl.jaas.config");
+        assertThat(secretRef(
+                        container(deployment(manifests, "analysis-service")),
+                        "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                .isEqualTo("docmatrix-kafka-sasl/sasl.jaas.config");
+    }
+
+    @Test
+    void everyAlertLinksARunbookSectionOfTheOperationsGuide() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(Chart.DIRECTORY.resolve("../../../docs/operations.md"));
+        java.util.Set<String> anchors = guide.lines()
+                .filter(line -> line.startsWith("### "))
+                .map(line -> line.substring(4)
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9 -]", "")
+                        .replace(' ', '-'))
+                .collect(Collectors.toSet());
+        List<Object> rules = Yamls.list(Yamls.at(
+                only(Chart.renderProduction(), "PrometheusRule", "dm-docmatrix")
+                        .list("spec.groups")
+                        .get(0),
+                "rules"));
+
+        assertThat(rules)
+                .extracting(rule -> String.valueOf(Yamls.at(rule, "annotations.runbook_url"))
+                        .replaceFirst(".*#", ""))
+                .allMatch(anchors::contains, "a heading of docs/operations.md");
+    }
+
+    @Test
     void everySecretIsAReferenceToAnExistingSecretKey() {
         List<Manifest> manifests = Chart.renderProduction();
 
