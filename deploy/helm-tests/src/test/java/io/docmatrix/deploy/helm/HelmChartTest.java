@@ -134,7 +134,7 @@ class HelmChartTest {
                     .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                     .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
                     .containsEntry(
-                            "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION",
+                            "SPRING_KAFKA_SSL_TRUSTSTORELOCATION",
                             "file:/etc/docmatrix/kafka/truststore/truststore.p12");
             assertThat(secretRef(container, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
                     .isEqualTo("docmatrix-kafka-sasl/sasl.jaas.config");
