@@ -38,7 +38,7 @@ public class TemporaryRegexClauseLabeller implements ClauseLabeller {
         CATEGORIES.put(
                 "Notice Period to Terminate Renewal",
                 Pattern.compile("notice of non-renewal", Pattern.CASE_INSENSITIVE));
-        CATEGORIES.put("Anti-Assignment", Pattern.compile("may not assign this agreement", Pattern.CASE_INSENSITIVE));
+        CATEGORIES.put("Anti-Assignment", Pattern.compile("assign this agreement without", Pattern.CASE_INSENSITIVE));
         CATEGORIES.put("Exclusivity", Pattern.compile("exclusive supplier", Pattern.CASE_INSENSITIVE));
         CATEGORIES.put("Non-Compete", Pattern.compile("shall not compete", Pattern.CASE_INSENSITIVE));
         CATEGORIES.put("Audit Rights", Pattern.compile("right to audit", Pattern.CASE_INSENSITIVE));
