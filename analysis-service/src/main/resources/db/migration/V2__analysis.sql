@@ -39,6 +39,16 @@ CREATE TABLE staged_chunk (
     FOREIGN KEY (document_id, version) REFERENCES document_version (document_id, version) ON DELETE CASCADE
 );
 
+-- Chunk records of a document (the Kafka key) that could not be decoded and went to the dead-letter topic. The record
+-- names no tenant or version, so the sweep fails the document's versions still waiting with their chunk count known:
+-- they cannot complete. Kept for a day as a diagnostic aid.
+CREATE TABLE unreadable_chunk (
+    document_id uuid        NOT NULL,
+    reason      text        NOT NULL,
+    recorded_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX unreadable_chunk_document ON unreadable_chunk (document_id, recorded_at);
+
 -- Deleted documents: events that arrive after DocumentDeleted (redelivery, the slower topic) must not bring them back.
 CREATE TABLE deleted_document (
     document_id uuid        PRIMARY KEY,

@@ -110,6 +110,19 @@ public class AnalysisRuns {
         return overdue;
     }
 
+    /** Fails the analysis of waiting versions of documents that had an unreadable chunk record. */
+    @Transactional
+    public List<VersionRef> failUnreadable() {
+        List<VersionRef> broken = staging.giveUpUnreadable();
+        for (VersionRef v : broken) {
+            String detail = "A chunk of the document could not be read, so the document is incomplete (" + v.staged()
+                    + " of " + v.expected() + " chunks received).";
+            UUID id = analyses.failed(v.tenantId(), v.documentId(), v.version(), "CHUNK_UNREADABLE", detail);
+            outbox.append(failedEvent(v.tenantId(), v.documentId(), v.version(), id, "CHUNK_UNREADABLE", detail));
+        }
+        return broken;
+    }
+
     /**
      * Queues a new analysis of a complete version at the caller's request.
      *

@@ -106,6 +106,11 @@ class AnalysisWorkers implements SmartLifecycle {
     private void sweep() {
         try {
             runs.expireLeases(properties.maxAttempts());
+            runs.failUnreadable()
+                    .forEach(v -> log.warn(
+                            "Document {} version {} had an unreadable chunk; its analysis FAILED",
+                            v.documentId(),
+                            v.version()));
             runs.failIncomplete(properties.chunkTimeout())
                     .forEach(v -> log.warn(
                             "Document {} version {} received {} of {} chunks in time; its analysis FAILED",

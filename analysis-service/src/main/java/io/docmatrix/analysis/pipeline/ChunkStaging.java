@@ -74,6 +74,15 @@ public class ChunkStaging {
         log.info("Purged analyses and chunks of deleted document {}", deleted.documentId());
     }
 
+    /**
+     * A chunk record keyed by this document could not be decoded (it goes to the dead-letter topic): remembered in a
+     * transaction of its own, so the sweep can fail the waiting version now instead of after the chunk timeout.
+     */
+    @Transactional
+    public void unreadable(UUID documentId, String reason) {
+        staging.recordUnreadable(documentId, reason);
+    }
+
     private boolean first(UUID eventId) {
         return processed.markIfFirst(CONSUMER, eventId);
     }

@@ -38,6 +38,15 @@ public interface StagingRepository {
     /** Marks a waiting version QUEUED if all its announced chunks are staged; true only for the call that did. */
     boolean markQueuedIfComplete(UUID tenantId, UUID documentId, int version);
 
+    /** Remembers that a chunk record keyed by this document could not be read. */
+    void recordUnreadable(UUID documentId, String reason);
+
+    /**
+     * Marks INCOMPLETE the versions still waiting, with their chunk count known, of documents that had an unreadable
+     * chunk record since the version was first seen, and returns them.
+     */
+    List<VersionRef> giveUpUnreadable();
+
     /** Marks versions waiting longer than {@code timeout} INCOMPLETE and returns them. */
     List<VersionRef> giveUpWaiting(Duration timeout);
 

@@ -161,7 +161,7 @@ class AnalysisPipelineIT {
     }
 
     @Test
-    void deadLettersAPoisonChunkAndFailsTheAnalysisAsIncomplete() throws Exception {
+    void deadLettersAPoisonChunkAndFailsTheAnalysisAsUnreadable() throws Exception {
         UUID id = UUID.randomUUID();
         List<DomainEvent> events = events(id, 1, Fixtures.SERVICES_AGREEMENT_V1.subList(0, 2));
         send(events.get(0));
@@ -190,8 +190,24 @@ class AnalysisPipelineIT {
             });
         }
         JsonNode failed = awaitAnalysis(tenant, id, "FAILED");
-        assertThat(failed.get("error").get("code").asString()).isEqualTo("CHUNKS_INCOMPLETE");
+        assertThat(failed.get("error").get("code").asString()).isEqualTo("CHUNK_UNREADABLE");
         assertThat(failed.get("error").get("detail").asString()).contains("1 of 2");
+        assertThat(outboxTypes(id)).containsExactly("io.docmatrix.analysis.AnalysisFailed.v1");
+    }
+
+    @Test
+    void failsAVersionWhoseChunksDoNotAllArriveInTime() throws Exception {
+        UUID id = UUID.randomUUID();
+        List<DomainEvent> events = events(id, 1, Fixtures.SERVICES_AGREEMENT_V1.subList(0, 3));
+
+        send(events.get(0));
+        send(events.get(1));
+        send(events.get(2));
+        send(events.get(4));
+
+        JsonNode failed = awaitAnalysis(tenant, id, "FAILED");
+        assertThat(failed.get("error").get("code").asString()).isEqualTo("CHUNKS_INCOMPLETE");
+        assertThat(failed.get("error").get("detail").asString()).contains("2 of 3");
         assertThat(outboxTypes(id)).containsExactly("io.docmatrix.analysis.AnalysisFailed.v1");
     }
 

@@ -152,6 +152,39 @@ class JdbcStagingRepository implements StagingRepository {
     }
 
     @Override
+    public void recordUnreadable(UUID documentId, String reason) {
+        jdbc.sql("DELETE FROM unreadable_chunk WHERE recorded_at < now() - interval '1 day'")
+                .update();
+        jdbc.sql("INSERT INTO unreadable_chunk (document_id, reason) VALUES (:id, :reason)")
+                .param("id", documentId)
+                .param("reason", reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .update();
+    }
+
+    @Override
+    public List<VersionRef> giveUpUnreadable() {
+        // Cross-tenant maintenance like giveUpWaiting: the unreadable record names no tenant; the version row does.
+        // A minute of slack: the poison record may be read just before the version's first event.
+        return jdbc.sql(
+                        """
+                        UPDATE document_version v SET state = 'INCOMPLETE'
+                         WHERE v.state = 'STAGING' AND v.expected_chunks IS NOT NULL
+                           AND EXISTS (SELECT 1 FROM unreadable_chunk u WHERE u.document_id = v.document_id
+                                          AND u.recorded_at >= v.first_seen_at - interval '1 minute')
+                        RETURNING v.tenant_id, v.document_id, v.version, v.expected_chunks AS expected,
+                                  (SELECT count(*) FROM staged_chunk c WHERE c.tenant_id = v.tenant_id
+                                      AND c.document_id = v.document_id AND c.version = v.version) AS staged
+                        """)
+                .query((rs, row) -> new VersionRef(
+                        rs.getObject("tenant_id", UUID.class),
+                        rs.getObject("document_id", UUID.class),
+                        rs.getInt("version"),
+                        rs.getInt("staged"),
+                        rs.getInt("expected")))
+                .list();
+    }
+
+    @Override
     public Optional<DocumentForAnalysis> load(UUID tenantId, UUID documentId, int version) {
         record Header(@Nullable String title, @Nullable String filename, @Nullable String contentType) {}
         Optional<Header> header = jdbc.sql("SELECT title, filename, content_type FROM document_version"
