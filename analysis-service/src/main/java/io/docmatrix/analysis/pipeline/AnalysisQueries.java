@@ -1,6 +1,7 @@
 package io.docmatrix.analysis.pipeline;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -28,8 +29,7 @@ public class AnalysisQueries {
 
     /** The latest version when {@code version} is null; empty when the tenant has no such document (version). */
     public Optional<Lookup> find(UUID tenantId, UUID documentId, @Nullable Integer version) {
-        Optional<Integer> target =
-                version != null ? Optional.of(version) : analyses.latestVersion(tenantId, documentId);
+        Optional<Integer> target = version != null ? Optional.of(version) : latestVersion(tenantId, documentId);
         if (target.isPresent()) {
             Optional<StoredAnalysis> latest = analyses.latest(tenantId, documentId, target.get());
             if (latest.isPresent()) {
@@ -39,6 +39,19 @@ public class AnalysisQueries {
                     ? Optional.of(new Waiting(documentId, target.get()))
                     : Optional.empty();
         }
-        return staging.known(tenantId, documentId) ? Optional.of(new Waiting(documentId, null)) : Optional.empty();
+        return Optional.empty();
+    }
+
+    /**
+     * The newest version either side knows: a new version whose chunks are still arriving is the latest one (202),
+     * not the previous version's finished analysis.
+     */
+    private Optional<Integer> latestVersion(UUID tenantId, UUID documentId) {
+        Optional<Integer> analysed = analyses.latestVersion(tenantId, documentId);
+        OptionalInt staged = staging.latestVersion(tenantId, documentId);
+        if (staged.isEmpty()) {
+            return analysed;
+        }
+        return Optional.of(Math.max(staged.getAsInt(), analysed.orElse(0)));
     }
 }

@@ -55,6 +55,9 @@ public interface StagingRepository {
     /** The newest version of the document whose chunks are complete. */
     OptionalInt latestCompleteVersion(UUID tenantId, UUID documentId);
 
+    /** The newest version of the document known to the tenant, complete or not. */
+    OptionalInt latestVersion(UUID tenantId, UUID documentId);
+
     /** Whether any version of the document is known to the tenant. */
     boolean known(UUID tenantId, UUID documentId);
 

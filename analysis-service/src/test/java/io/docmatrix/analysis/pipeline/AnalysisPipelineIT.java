@@ -274,6 +274,8 @@ class AnalysisPipelineIT {
         ingest(id, 1, Fixtures.SERVICES_AGREEMENT_V1, false);
         awaitAnalysis(tenant, id, "COMPLETED");
         ingest(id, 2, Fixtures.SERVICES_AGREEMENT_V2, false);
+        // Without ?version= the newest version answers, once its chunks are staged.
+        awaitAnalysis(tenant, id, "COMPLETED", 2);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(send(
                                 "GET",
                                 caller(tenant, "VIEWER"),
@@ -333,6 +335,16 @@ class AnalysisPipelineIT {
         assertThat(send("GET", caller(tenant, "VIEWER"), "/api/v1/playbooks/default-contract?version=2", null)
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(json(send("GET", caller(tenant, "VIEWER"), "/api/v1/playbooks", null))
+                        .get(0)
+                        .get("version")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(json(send("GET", caller(otherTenant, "VIEWER"), "/api/v1/playbooks", null))
+                        .get(0)
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -488,6 +500,10 @@ class AnalysisPipelineIT {
     }
 
     private JsonNode awaitAnalysis(UUID tenantId, UUID id, String status) {
+        return awaitAnalysis(tenantId, id, status, null);
+    }
+
+    private JsonNode awaitAnalysis(UUID tenantId, UUID id, String status, Integer version) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))
@@ -497,6 +513,9 @@ class AnalysisPipelineIT {
                     assertThat(response.statusCode()).isIn(200, 202);
                     last[0] = json(response);
                     assertThat(last[0].get("status").asString()).isEqualTo(status);
+                    if (version != null) {
+                        assertThat(last[0].get("version").asInt()).isEqualTo(version);
+                    }
                 });
         return last[0];
     }

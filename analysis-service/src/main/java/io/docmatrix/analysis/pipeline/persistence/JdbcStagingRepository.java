@@ -237,6 +237,18 @@ class JdbcStagingRepository implements StagingRepository {
     }
 
     @Override
+    public OptionalInt latestVersion(UUID tenantId, UUID documentId) {
+        return jdbc.sql("SELECT version FROM document_version WHERE tenant_id = :tenant AND document_id = :id"
+                        + " ORDER BY version DESC LIMIT 1")
+                .param("tenant", tenantId)
+                .param("id", documentId)
+                .query(Integer.class)
+                .optional()
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
+    }
+
+    @Override
     public boolean known(UUID tenantId, UUID documentId) {
         return jdbc.sql("SELECT count(*) FROM document_version WHERE tenant_id = :tenant AND document_id = :id")
                         .param("tenant", tenantId)
