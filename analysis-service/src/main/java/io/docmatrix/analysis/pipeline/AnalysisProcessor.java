@@ -55,8 +55,11 @@ class AnalysisProcessor {
     Result process(ClaimedAnalysis claimed, String worker) {
         Optional<DocumentForAnalysis> document =
                 staging.load(claimed.tenantId(), claimed.documentId(), claimed.version());
-        if (document.isEmpty() || document.get().chunks().isEmpty()) {
+        if (document.isEmpty()) {
             return fail(claimed, worker, "DOCUMENT_NOT_STAGED", "The document's text is not available for analysis.");
+        }
+        if (document.get().chunks().isEmpty()) {
+            return fail(claimed, worker, "EMPTY_DOCUMENT", "The document has no text to analyse.");
         }
         String playbookId = claimed.playbookId() != null ? claimed.playbookId() : analysis.defaultPlaybook();
         Optional<Playbook> playbook = playbooks.current(claimed.tenantId(), playbookId);
