@@ -14,6 +14,9 @@ class AnalysisServiceApplicationIT extends ServiceRuntimeContract {
 
     @Override
     protected List<String> ownedTopics() {
-        return List.of(Topics.ANALYSIS_RESULTS);
+        return List.of(
+                Topics.ANALYSIS_RESULTS,
+                Topics.deadLetterTopic(Topics.DOCUMENTS_CHUNKS, "analysis-service"),
+                Topics.deadLetterTopic(Topics.DOCUMENTS_LIFECYCLE, "analysis-service"));
     }
 }

@@ -1,0 +1,8 @@
+package io.docmatrix.analysis.pipeline;
+
+public enum AnalysisStatus {
+    PENDING,
+    RUNNING,
+    COMPLETED,
+    FAILED
+}
