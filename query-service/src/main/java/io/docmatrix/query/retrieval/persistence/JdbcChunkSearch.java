@@ -34,6 +34,12 @@ class JdbcChunkSearch implements ChunkSearch {
     private static final String FROM =
             " FROM chunk c JOIN document d" + " ON d.document_id = c.document_id AND d.active_version = c.version";
 
+    // Row-level security already confines every table to the tenant; the same condition stated with the tenant as
+    // a value lets the planner use its statistics: for a big tenant it walks the HNSW index, for a small one it
+    // ranks the tenant's rows exactly (measured in docs/query.md: 196 ms -> 2.4 ms for a 10,000-chunk tenant of
+    // 20,000).
+    private static final String TENANT = " WHERE c.tenant_id = ? AND d.tenant_id = ?";
+
     private final JdbcTemplate jdbc;
     private final RetrievalProperties properties;
 
@@ -45,13 +51,17 @@ class JdbcChunkSearch implements ChunkSearch {
     @Override
     @Transactional(readOnly = true)
     public Candidates find(UUID tenantId, CandidateQuery query) {
-        jdbc.queryForObject("SELECT set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
-        List<RetrievedChunk> byVector = query.vector() == null ? List.of() : byVector(query);
-        List<RetrievedChunk> byText = query.text() == null ? List.of() : byText(query);
+        // plan_cache_mode: the driver reuses server-side prepared statements, whose generic plans would not know
+        // the tenant; a custom plan per execution lets the planner weigh the tenant's size (below).
+        jdbc.queryForMap(
+                "SELECT set_config('app.tenant_id', ?, true), set_config('plan_cache_mode', 'force_custom_plan', true)",
+                tenantId.toString());
+        List<RetrievedChunk> byVector = query.vector() == null ? List.of() : byVector(tenantId, query);
+        List<RetrievedChunk> byText = query.text() == null ? List.of() : byText(tenantId, query);
         return new Candidates(byVector, byText);
     }
 
-    private List<RetrievedChunk> byVector(CandidateQuery query) {
+    private List<RetrievedChunk> byVector(UUID tenantId, CandidateQuery query) {
         // Filters (tenant, active version, model, metadata) are applied while the HNSW index is walked; without
         // iterative scans the walk stops after ef_search candidates and a filtered query silently returns fewer rows
         // (stack.md: recall@10 0.39 -> 0.96). relaxed_order may return rows slightly out of order: re-sorted below.
@@ -59,24 +69,27 @@ class JdbcChunkSearch implements ChunkSearch {
                 "SELECT set_config('hnsw.ef_search', ?, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)",
                 Integer.toString(Math.max(properties.efSearch(), query.limit())));
         PGvector vector = new PGvector(query.vector());
-        List<RetrievedChunk> found = vectorQuery(query, vector, true);
+        List<RetrievedChunk> found = vectorQuery(tenantId, query, vector, true);
         if (found.size() < query.limit()) {
             // The index walk gives up after hnsw.max_scan_tuples; a small tenant or a narrow filter among many other
             // rows may get fewer than it has. The exact search below reads only the rows that pass the filters
             // (through the tenant and document indexes), which is cheap precisely when the walk came up short.
-            found = vectorQuery(query, vector, false);
+            found = vectorQuery(tenantId, query, vector, false);
         }
         return found;
     }
 
-    private List<RetrievedChunk> vectorQuery(CandidateQuery query, PGvector vector, boolean useIndex) {
+    private List<RetrievedChunk> vectorQuery(UUID tenantId, CandidateQuery query, PGvector vector, boolean useIndex) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT ")
                 .append(COLUMNS)
                 .append(", c.embedding <=> ? AS distance")
                 .append(FROM)
-                .append(" WHERE c.embedding_model = ? AND c.embedding IS NOT NULL");
+                .append(TENANT)
+                .append(" AND c.embedding_model = ? AND c.embedding IS NOT NULL");
         args.add(vector);
+        args.add(tenantId);
+        args.add(tenantId);
         args.add(query.modelId());
         appendFilters(sql, args, query);
         // "+ 0" hides the distance from the planner's index matching, forcing the exact scan.
@@ -87,7 +100,7 @@ class JdbcChunkSearch implements ChunkSearch {
         return jdbc.query(sql.toString(), (rs, n) -> chunk(rs, 1 - rs.getDouble("distance")), args.toArray());
     }
 
-    private List<RetrievedChunk> byText(CandidateQuery query) {
+    private List<RetrievedChunk> byText(UUID tenantId, CandidateQuery query) {
         // The question's lexemes ORed: a question rarely shares every word with the passage that answers it, and
         // plainto_tsquery would AND them. ts_rank_cd still favours chunks that cover more of them, close together.
         List<Object> args = new ArrayList<>();
@@ -97,8 +110,11 @@ class JdbcChunkSearch implements ChunkSearch {
                 .append(" FROM (SELECT replace(plainto_tsquery('english', ?)::text, ' & ', ' | ')::tsquery AS query) q")
                 .append(" CROSS JOIN chunk c JOIN document d")
                 .append(" ON d.document_id = c.document_id AND d.active_version = c.version")
-                .append(" WHERE c.tsv @@ q.query");
+                .append(TENANT)
+                .append(" AND c.tsv @@ q.query");
         args.add(query.text());
+        args.add(tenantId);
+        args.add(tenantId);
         appendFilters(sql, args, query);
         sql.append(" ORDER BY rank DESC, c.chunk_id LIMIT ?");
         args.add(query.limit());
