@@ -11,6 +11,12 @@ PGVECTOR_CONTROL=/usr/share/postgresql/$PG_MAJOR/extension/vector.control
 # REPLICATION; the others run an embedded Debezium engine that reads their outbox through logical replication.
 PG_SERVICE_SHORTS=(auth gateway ingestion analysis query)
 PG_TEST_ROLE=docmatrix_test
+# query-service reads its tables as a role bound by row-level security: not their owner (query_service migrates
+# them and grants it), no superuser, no BYPASSRLS (docs/query.md). Its tests do the same with a passwordless role.
+PG_QUERY_APP_ROLE=query_app
+PG_QUERY_TEST_APP_ROLE=docmatrix_query_test_app
+PG_RLS_ROLE_ATTRS="LOGIN NOSUPERUSER NOBYPASSRLS NOREPLICATION NOCREATEROLE NOCREATEDB"
+PG_RLS_ROLE_WANT="rolcanlogin AND NOT rolsuper AND NOT rolbypassrls AND NOT rolreplication AND NOT rolcreaterole AND NOT rolcreatedb"
 
 pg_external() { [[ -n ${DOCMATRIX_PG_ADMIN_URL:-} ]]; }
 
@@ -184,6 +190,8 @@ local   all             postgres                        peer
 # Tests connect without a password, but only the test role and only to the throwaway test databases.
 host    $test_dbs $PG_TEST_ROLE 127.0.0.1/32 trust
 host    replication     $PG_TEST_ROLE  127.0.0.1/32    trust
+# query-service tests read as the row-level-security role, also without a password and only in its test database.
+host    $(pg_test_db query) $PG_QUERY_TEST_APP_ROLE 127.0.0.1/32 trust
 # Everything else (the services, people) authenticates with a password.
 host    all             all             127.0.0.1/32    scram-sha-256
 host    replication     all             127.0.0.1/32    scram-sha-256
@@ -317,6 +325,14 @@ pg_provision_sql() {
   for short in "${PG_SERVICE_SHORTS[@]}"; do
     pg_database_sql "$(pg_test_db "$short")" "$PG_TEST_ROLE" shared
   done
+  pg_role_sql "$PG_QUERY_APP_ROLE" "$PG_RLS_ROLE_ATTRS" "$PG_RLS_ROLE_WANT" "$(pg_password_of "$PG_QUERY_APP_ROLE")"
+  pg_role_sql "$PG_QUERY_TEST_APP_ROLE" "$PG_RLS_ROLE_ATTRS" "$PG_RLS_ROLE_WANT"
+  # The query database is private (no CONNECT for PUBLIC): its app role is let in explicitly. Table privileges come
+  # from query-service's migrations, which run as the owner.
+  cat <<EOF
+SELECT 'GRANT CONNECT ON DATABASE $(pg_service_db query) TO $PG_QUERY_APP_ROLE'
+ WHERE NOT has_database_privilege('$PG_QUERY_APP_ROLE', '$(pg_service_db query)', 'CONNECT')\gexec
+EOF
   # pgvector needs a superuser to create; the query databases then use it as their owner.
   for db in "$(pg_service_db query)" "$(pg_test_db query)"; do
     printf '\\connect %s\n' "$db"
@@ -336,6 +352,7 @@ pg_provision() {
   for short in "${PG_SERVICE_SHORTS[@]}"; do
     ensure_secret_file "$(pg_password_file "$(pg_service_role "$short")")"
   done
+  ensure_secret_file "$(pg_password_file "$PG_QUERY_APP_ROLE")"
   pg_provision_sql | pg_admin_psql
   # The password is set on CREATE only. When var/ was wiped but the cluster survived (it may live outside the
   # checkout) or someone changed it by hand, realign the role with the secrets file.
@@ -347,6 +364,12 @@ pg_provision() {
       pg_can_login "$role" "$(pg_service_db "$short")" || die "$role still cannot log in to $(pg_service_db "$short")"
     fi
   done
+  if ! pg_can_login "$PG_QUERY_APP_ROLE" "$(pg_service_db query)"; then
+    log "resetting the password of $PG_QUERY_APP_ROLE to the one in $(pg_password_file "$PG_QUERY_APP_ROLE")"
+    printf "ALTER ROLE %s PASSWORD '%s';\n" "$PG_QUERY_APP_ROLE" "$(pg_password_of "$PG_QUERY_APP_ROLE")" | pg_admin_psql
+    pg_can_login "$PG_QUERY_APP_ROLE" "$(pg_service_db query)" ||
+      die "$PG_QUERY_APP_ROLE still cannot log in to $(pg_service_db query)"
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -143,6 +143,13 @@ service_start() {
       export DOCMATRIX_DB_URL DOCMATRIX_DB_USER
       DOCMATRIX_DB_URL="jdbc:postgresql://$DOCMATRIX_PG_HOST:$DOCMATRIX_PG_PORT/$(pg_service_db "$short")"
       DOCMATRIX_DB_USER=$(pg_service_role "$short")
+      if [[ $name == query-service ]]; then
+        # Row-level security: the service reads as query_app and migrates as the owner, query_service.
+        export DOCMATRIX_FLYWAY_USER DOCMATRIX_FLYWAY_PASSWORD
+        DOCMATRIX_FLYWAY_USER=$DOCMATRIX_DB_USER
+        DOCMATRIX_FLYWAY_PASSWORD=$(pg_password_of "$DOCMATRIX_FLYWAY_USER")
+        DOCMATRIX_DB_USER=$PG_QUERY_APP_ROLE
+      fi
       export DOCMATRIX_DB_PASSWORD
       DOCMATRIX_DB_PASSWORD=$(pg_password_of "$DOCMATRIX_DB_USER")
       export DOCMATRIX_INTERNAL_SECRET

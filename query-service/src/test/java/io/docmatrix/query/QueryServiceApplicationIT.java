@@ -1,5 +1,6 @@
 package io.docmatrix.query;
 
+import io.docmatrix.contracts.Topics;
 import io.docmatrix.runtime.testing.ServiceRuntimeContract;
 import java.util.List;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +14,10 @@ class QueryServiceApplicationIT extends ServiceRuntimeContract {
 
     @Override
     protected List<String> ownedTopics() {
-        return List.of(); // query-service only reads: it owns no topic
+        // query-service writes no stream; it owns the dead-letter topics of the streams it projects.
+        return List.of(
+                Topics.deadLetterTopic(Topics.DOCUMENTS_LIFECYCLE, "query-service"),
+                Topics.deadLetterTopic(Topics.DOCUMENTS_CHUNKS, "query-service"),
+                Topics.deadLetterTopic(Topics.ANALYSIS_RESULTS, "query-service"));
     }
 }
