@@ -1,5 +1,6 @@
 package io.docmatrix.eval;
 
+import io.docmatrix.eval.clauses.ClausesCommand;
 import io.docmatrix.eval.platform.PlatformException;
 import io.docmatrix.eval.qa.QaCommand;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Measures a running DocMatrix platform through its public API, or demonstrates it.",
-        subcommands = {QaCommand.class})
+        subcommands = {QaCommand.class, ClausesCommand.class})
 public final class EvalCli {
 
     public static void main(String[] args) {

@@ -134,7 +134,7 @@ public final class QaCommand implements Callable<Integer> {
                         spec.commandLine(), "unknown mode " + mode + "; use " + String.join(",", KNOWN_MODES));
             }
         }
-        String dataset = name != null ? name : QaCommand.datasetName(folder);
+        String dataset = name != null ? name : ReportFiles.datasetName(folder);
         Instant started = Instant.now();
         QaDataset data = QaDataset.load(folder, dataset);
         List<QaDataset.Question> questions = data.sample(limit, sampleSeed);
@@ -201,20 +201,5 @@ public final class QaCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(report.markdown());
         spec.commandLine().getOut().println("Report: " + files.folder().toAbsolutePath());
         return 0;
-    }
-
-    /** "eval-data/xquad-en/dev" → "xquad-en-dev"; a folder named like a split keeps its parent's name in front. */
-    static String datasetName(Path folder) {
-        Path absolute = folder.toAbsolutePath().normalize();
-        String last = absolute.getFileName() == null
-                ? "dataset"
-                : absolute.getFileName().toString();
-        Path parent = absolute.getParent();
-        if (parent != null
-                && parent.getFileName() != null
-                && List.of("dev", "test", "train", "heldout").contains(last)) {
-            return parent.getFileName() + "-" + last;
-        }
-        return last;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,5 +49,20 @@ public final class ReportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "eval-data/xquad-en/dev" → "xquad-en-dev"; a folder named like a split keeps its parent's name in front. */
+    public static String datasetName(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String last = absolute.getFileName() == null
+                ? "dataset"
+                : absolute.getFileName().toString();
+        Path parent = absolute.getParent();
+        if (parent != null
+                && parent.getFileName() != null
+                && List.of("dev", "test", "train", "heldout").contains(last)) {
+            return parent.getFileName() + "-" + last;
+        }
+        return last;
     }
 }
