@@ -1,6 +1,7 @@
 package io.docmatrix.eval;
 
 import io.docmatrix.eval.clauses.ClausesCommand;
+import io.docmatrix.eval.demo.DemoCommand;
 import io.docmatrix.eval.platform.PlatformException;
 import io.docmatrix.eval.qa.QaCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Measures a running DocMatrix platform through its public API, or demonstrates it.",
-        subcommands = {QaCommand.class, ClausesCommand.class})
+        subcommands = {QaCommand.class, ClausesCommand.class, DemoCommand.class})
 public final class EvalCli {
 
     public static void main(String[] args) {

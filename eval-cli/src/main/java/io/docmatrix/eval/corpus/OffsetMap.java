@@ -20,8 +20,10 @@ public final class OffsetMap {
     private final Map<String, Alignment> byChunkId;
     private final boolean identity;
     private final String extractedText;
+    private final String source;
 
-    private OffsetMap(List<Alignment> alignments, String extractedText) {
+    private OffsetMap(List<Alignment> alignments, String extractedText, String source) {
+        this.source = source;
         this.alignments = alignments.stream()
                 .sorted(Comparator.comparingInt(Alignment::platformStart))
                 .toList();
@@ -40,18 +42,19 @@ public final class OffsetMap {
                     && chunk.start() <= chunk.end()
                     && source.substring(chunk.start(), chunk.end()).equals(chunk.text());
             if (exact) {
-                alignments.add(
-                        new Alignment(chunk.chunkId(), chunk.start(), chunk.end(), chunk.start(), chunk.end(), true));
+                alignments.add(new Alignment(
+                        chunk.chunkId(), chunk.start(), chunk.end(), chunk.start(), chunk.end(), true, chunk.text()));
             } else {
                 Optional<int[]> located = TextAligner.locate(source, chunk.text(), chunk.start());
-                located.ifPresent(range -> alignments.add(
-                        new Alignment(chunk.chunkId(), chunk.start(), chunk.end(), range[0], range[1], false)));
+                located.ifPresent(range -> alignments.add(new Alignment(
+                        chunk.chunkId(), chunk.start(), chunk.end(), range[0], range[1], false, chunk.text())));
                 if (located.isEmpty()) {
-                    alignments.add(new Alignment(chunk.chunkId(), chunk.start(), chunk.end(), -1, -1, false));
+                    alignments.add(
+                            new Alignment(chunk.chunkId(), chunk.start(), chunk.end(), -1, -1, false, chunk.text()));
                 }
             }
         }
-        return new OffsetMap(alignments, reconstruct(chunks));
+        return new OffsetMap(alignments, reconstruct(chunks), source);
     }
 
     /** True when every chunk's text equals the source at the platform's own offsets. */
@@ -94,8 +97,21 @@ public final class OffsetMap {
         if (start == alignment.platformStart() && end == alignment.platformEnd()) {
             return Optional.of(new int[] {alignment.sourceStart(), alignment.sourceEnd()});
         }
+        // Inside a located chunk, find the sub-range's own text (extraction may have changed whitespace anywhere in
+        // the chunk, so a constant shift drifts); fall back to the shift when that text cannot be found.
+        int relativeStart = Math.max(0, Math.min(alignment.text().length(), start - alignment.platformStart()));
+        int relativeEnd = Math.max(relativeStart, Math.min(alignment.text().length(), end - alignment.platformStart()));
+        String fragment = alignment.text().substring(relativeStart, relativeEnd);
+        String window = source.substring(alignment.sourceStart(), alignment.sourceEnd());
+        Optional<int[]> inWindow =
+                fragment.isBlank() ? Optional.empty() : TextAligner.locate(window, fragment, relativeStart);
+        if (inWindow.isPresent()) {
+            return Optional.of(
+                    new int[] {alignment.sourceStart() + inWindow.get()[0], alignment.sourceStart() + inWindow.get()[1]
+                    });
+        }
         int shift = alignment.sourceStart() - alignment.platformStart();
-        int mappedStart = Math.max(alignment.sourceStart(), start + shift);
+        int mappedStart = Math.min(alignment.sourceEnd(), Math.max(alignment.sourceStart(), start + shift));
         int mappedEnd = Math.max(mappedStart, Math.min(alignment.sourceEnd(), end + shift));
         return Optional.of(new int[] {mappedStart, mappedEnd});
     }
@@ -128,5 +144,11 @@ public final class OffsetMap {
     }
 
     private record Alignment(
-            String chunkId, int platformStart, int platformEnd, int sourceStart, int sourceEnd, boolean exact) {}
+            String chunkId,
+            int platformStart,
+            int platformEnd,
+            int sourceStart,
+            int sourceEnd,
+            boolean exact,
+            String text) {}
 }
