@@ -44,9 +44,13 @@ record CuadDataset(List<Contract> contracts, Set<String> categories, int spansRe
             String category = row.path("category").asString();
             categories.add(category);
             List<GoldSpan> spans = new ArrayList<>();
+            String text = contract.document().text();
+            // Code-point offsets equal UTF-16 indices unless the text has surrogate pairs: checked once per row.
+            boolean bmpOnly = text.length() == text.codePointCount(0, text.length());
             for (JsonNode span : row.path("spans")) {
                 GoldSpan gold = GoldSpan.locate(
-                        contract.document().text(),
+                        text,
+                        bmpOnly,
                         span.path("text").asString(""),
                         span.path("start").asInt(-1),
                         span.path("end").asInt(-1));
@@ -115,11 +119,11 @@ record CuadDataset(List<Contract> contracts, Set<String> categories, int spansRe
     record GoldSpan(int start, int end, String text, boolean relocated) {
 
         static @org.jspecify.annotations.Nullable GoldSpan locate(
-                String document, String text, int cpStart, int cpEnd) {
-            int codePoints = document.codePointCount(0, document.length());
+                String document, boolean bmpOnly, String text, int cpStart, int cpEnd) {
+            int codePoints = bmpOnly ? document.length() : document.codePointCount(0, document.length());
             if (cpStart >= 0 && cpEnd >= cpStart && cpEnd <= codePoints) {
-                int start = document.offsetByCodePoints(0, cpStart);
-                int end = document.offsetByCodePoints(start, cpEnd - cpStart);
+                int start = bmpOnly ? cpStart : document.offsetByCodePoints(0, cpStart);
+                int end = bmpOnly ? cpEnd : document.offsetByCodePoints(start, cpEnd - cpStart);
                 if (text.isEmpty() || document.substring(start, end).equals(text)) {
                     return new GoldSpan(start, end, document.substring(start, end), false);
                 }
