@@ -251,8 +251,13 @@ public final class PlatformClient {
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
+            // A refused connection has no message; name the cause and the likely remedy instead of "null".
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String hint = e instanceof java.net.ConnectException
+                    ? " (is the platform running at " + gateway + "? deploy/local/up starts it)"
+                    : "";
             throw new PlatformException(
-                    request.method() + " " + request.uri().getPath() + " failed: " + e.getMessage(), e);
+                    request.method() + " " + request.uri().getPath() + " failed: " + reason + hint, e);
         }
     }
 

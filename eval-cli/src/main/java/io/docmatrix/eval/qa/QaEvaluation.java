@@ -27,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class QaEvaluation {
 
     static final int[] CUTOFFS = {1, 5, 10};
+    static final int MAX_DOCUMENT_IDS = 100;
     private static final Logger log = LoggerFactory.getLogger(QaEvaluation.class);
 
     private final PlatformClient platform;
@@ -121,8 +122,16 @@ final class QaEvaluation {
             body.put("mode", mode);
         }
         if (settings.scopeToDataset()) {
-            ArrayNode ids = body.putArray("documentIds");
-            byDocumentId.values().stream().filter(LoadedDocument::ready).forEach(d -> ids.add(d.documentId()));
+            List<LoadedDocument> ready =
+                    byDocumentId.values().stream().filter(LoadedDocument::ready).toList();
+            if (ready.size() <= MAX_DOCUMENT_IDS) {
+                ArrayNode ids = body.putArray("documentIds");
+                ready.forEach(d -> ids.add(d.documentId()));
+            } else if (!ready.isEmpty()) {
+                // query-service accepts at most 100 ids per request; larger data sets are scoped by their collection.
+                body.putObject("filters")
+                        .put("collection", ready.get(0).source().collection());
+            }
         }
         return body;
     }
