@@ -92,10 +92,11 @@ final class ClausesEvaluation {
         long predictedTotal = 0;
         long outside = 0;
         long unlocated = 0;
-        for (int i = 0; i < evaluated.size(); i++) {
-            CuadDataset.Contract contract = evaluated.get(i);
-            LoadedDocument document = documents.get(i);
-            JsonNode analysis = analyses.get(document.documentId());
+        Map<String, LoadedDocument> byKey = new LinkedHashMap<>();
+        documents.forEach(d -> byKey.put(d.source().key(), d));
+        for (CuadDataset.Contract contract : evaluated) {
+            LoadedDocument document = byKey.get(contract.id());
+            JsonNode analysis = document == null ? null : analyses.get(document.documentId());
             if (analysis == null) {
                 notAnalysed.add(contract.id());
                 continue;
@@ -134,7 +135,7 @@ final class ClausesEvaluation {
                 evaluated.size(),
                 evaluated.size() - notAnalysed.size(),
                 notAnalysed,
-                CorpusLoader.LoadSummary.of(documents, List.of()),
+                CorpusLoader.LoadSummary.of(documents, List.of(), loader.refusedUploads()),
                 CorpusLoader.AlignmentSummary.of(documents),
                 predictedTotal,
                 outside,

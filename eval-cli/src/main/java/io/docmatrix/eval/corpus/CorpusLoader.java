@@ -28,10 +28,16 @@ public final class CorpusLoader {
 
     private final PlatformClient platform;
     private final int concurrency;
+    private final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CorpusLoader(PlatformClient platform, int concurrency) {
         this.platform = platform;
         this.concurrency = Math.max(1, concurrency);
+    }
+
+    /** Keys of the documents whose upload the platform refused. */
+    public List<String> refusedUploads() {
+        return List.copyOf(refused);
     }
 
     /** Uploads every document (a duplicate reuses the stored one) and returns their ids in input order. */
@@ -47,8 +53,19 @@ public final class CorpusLoader {
                         "text/plain; charset=utf-8",
                         metadata(document))));
             }
+            PlatformException first = null;
             for (int i = 0; i < documents.size(); i++) {
-                uploads.put(documents.get(i), await(futures.get(i)));
+                try {
+                    uploads.put(documents.get(i), await(futures.get(i)));
+                } catch (PlatformException e) {
+                    // One refused file (too large, unsupported) must not end a long run; its questions count as misses.
+                    log.warn("upload of {} refused: {}", documents.get(i).filename(), e.getMessage());
+                    refused.add(documents.get(i).key());
+                    first = first == null ? e : first;
+                }
+            }
+            if (uploads.isEmpty() && first != null) {
+                throw first; // every upload refused: a configuration problem (credentials, gateway), not data
             }
         } finally {
             pool.shutdownNow();
@@ -137,13 +154,15 @@ public final class CorpusLoader {
         }
     }
 
-    /** A question every document answers something to: its title, or its first words. */
-    private static String probe(SourceDocument source) {
-        if (!source.title().isBlank()) {
-            return source.title();
-        }
-        String text = source.text().strip();
-        return text.substring(0, Math.min(200, text.length()));
+    /**
+     * A probe every searchable document answers, whatever the retrieval mode: its own opening words (a title may share
+     * no word with the text, and a lexical-only search would then find nothing even once the document is there).
+     */
+    static String probe(SourceDocument source) {
+        String head = source.text().substring(0, Math.min(2_000, source.text().length()));
+        String text = head.strip().replaceAll("\\s+", " ");
+        String opening = text.substring(0, Math.min(200, text.length()));
+        return opening.isBlank() ? source.title() : opening;
     }
 
     private List<PlatformChunk> chunksOf(String documentId) {
@@ -218,18 +237,27 @@ public final class CorpusLoader {
     }
 
     /** Counts of the load, for the report. */
-    public record LoadSummary(long documents, long ready, long failed, long notFinal, long reused, long notSearchable) {
+    public record LoadSummary(
+            long documents,
+            long ready,
+            long failed,
+            long notFinal,
+            long reused,
+            long notSearchable,
+            List<String> uploadsRefused) {
 
-        public static LoadSummary of(List<LoadedDocument> documents, List<LoadedDocument> notSearchable) {
+        public static LoadSummary of(
+                List<LoadedDocument> documents, List<LoadedDocument> notSearchable, List<String> uploadsRefused) {
             return new LoadSummary(
-                    documents.size(),
+                    documents.size() + uploadsRefused.size(),
                     documents.stream().filter(LoadedDocument::ready).count(),
                     documents.stream().filter(d -> "FAILED".equals(d.status())).count(),
                     documents.stream()
                             .filter(d -> !d.ready() && !"FAILED".equals(d.status()))
                             .count(),
                     documents.stream().filter(LoadedDocument::duplicate).count(),
-                    notSearchable.size());
+                    notSearchable.size(),
+                    uploadsRefused);
         }
     }
 }

@@ -187,7 +187,7 @@ public final class QaCommand implements Callable<Integer> {
                 data.questions().size(),
                 questions.size(),
                 data.goldSpansRelocated(),
-                CorpusLoader.LoadSummary.of(documents, notSearchable),
+                CorpusLoader.LoadSummary.of(documents, notSearchable, loader.refusedUploads()),
                 alignment,
                 QaReport.retrieval(outcome, requested),
                 QaReport.answers(outcome),

@@ -126,6 +126,8 @@ record QaReport(
                 .append(" reused, ")
                 .append(load.failed())
                 .append(" failed, ")
+                .append(load.uploadsRefused().size())
+                .append(" refused at upload, ")
                 .append(load.notSearchable())
                 .append(" not searchable in time).\n");
         out.append("Offsets: ")
