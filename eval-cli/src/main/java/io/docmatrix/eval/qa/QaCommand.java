@@ -90,6 +90,12 @@ public final class QaCommand implements Callable<Integer> {
     String answerMode;
 
     @Option(
+            names = "--answer-top-k",
+            description = "Passages an answer may use (default: the platform's; answers are measured as served).")
+    @Nullable
+    Integer answerTopK;
+
+    @Option(
             names = "--scope",
             defaultValue = "dataset",
             description = "dataset: restrict searches to the data set's documents (documentIds); tenant: search the"
@@ -162,7 +168,7 @@ public final class QaCommand implements Callable<Integer> {
                 platform,
                 documents,
                 new QaEvaluation.Settings(
-                        requested, topK, !noAnswers, answerMode, !"tenant".equals(scope), concurrency));
+                        requested, topK, !noAnswers, answerMode, answerTopK, !"tenant".equals(scope), concurrency));
         QaEvaluation.Outcome outcome = evaluation.run(questions);
 
         List<String> errors = outcome.results().stream()
@@ -175,6 +181,7 @@ public final class QaCommand implements Callable<Integer> {
         settings.put("sampleSeed", sampleSeed);
         settings.put("answers", !noAnswers);
         settings.put("answerMode", answerMode == null ? "platform default" : answerMode);
+        settings.put("answerTopK", answerTopK == null ? "platform default" : answerTopK);
         settings.put("scope", scope);
         settings.put("concurrency", concurrency);
         QaReport report = new QaReport(

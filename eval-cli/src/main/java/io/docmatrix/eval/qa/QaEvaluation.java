@@ -40,6 +40,7 @@ final class QaEvaluation {
             int topK,
             boolean answers,
             @Nullable String answerMode,
+            @Nullable Integer answerTopK,
             boolean scopeToDataset,
             int concurrency) {}
 
@@ -104,7 +105,7 @@ final class QaEvaluation {
         if (settings.answers()) {
             try {
                 PlatformClient.Timed timed =
-                        platform.query(body(question.question(), settings.answerMode(), settings.topK()));
+                        platform.query(body(question.question(), settings.answerMode(), settings.answerTopK()));
                 queryLatency.record(timed.elapsed());
                 answer = score(timed.body(), question.answerTexts());
             } catch (PlatformException e) {
@@ -114,10 +115,13 @@ final class QaEvaluation {
         return new QuestionResult(question.id(), question.documentKey(), ranks, answer, errors);
     }
 
-    private ObjectNode body(String question, @Nullable String mode, int topK) {
+    /** A search or query body; without topK or mode the platform's defaults apply (answers are measured as served). */
+    private ObjectNode body(String question, @Nullable String mode, @Nullable Integer topK) {
         ObjectNode body = platform.json().createObjectNode();
         body.put("question", question);
-        body.put("topK", topK);
+        if (topK != null) {
+            body.put("topK", topK);
+        }
         if (mode != null) {
             body.put("mode", mode);
         }

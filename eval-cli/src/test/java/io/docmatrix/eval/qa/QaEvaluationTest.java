@@ -48,7 +48,7 @@ class QaEvaluationTest {
                     new GatewaySettings(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(1), 1),
                     new Credentials("eval", "admin", "unused")),
             List.of(tesla, hotels),
-            new QaEvaluation.Settings(List.of("HYBRID"), 10, true, null, true, 1));
+            new QaEvaluation.Settings(List.of("HYBRID"), 10, true, null, null, true, 1));
 
     @Test
     void resultsAreMappedToSourceCoordinatesOfTheirDataSetDocument() {
