@@ -41,6 +41,13 @@ public record S3Settings(
         @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
         @NotNull Duration openFor) {
 
+    public S3Settings {
+        // An unset endpoint arrives from configuration as an empty URI; it means "AWS itself", like null.
+        if (endpoint != null && endpoint.toString().isBlank()) {
+            endpoint = null;
+        }
+    }
+
     /** Settings for a local S3-compatible server with static credentials, as tests and the local platform use. */
     public static S3Settings local(URI endpoint, String bucket, String accessKeyId, String secretAccessKey) {
         return new S3Settings(
