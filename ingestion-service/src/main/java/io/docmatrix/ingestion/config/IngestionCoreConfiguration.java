@@ -7,6 +7,7 @@ import io.docmatrix.embedding.OpenAiCompatibleEmbeddingModel;
 import io.docmatrix.embedding.RemoteEmbeddingSettings;
 import io.docmatrix.ingestion.chunking.Chunker;
 import io.docmatrix.ingestion.parsing.IsolatedDocumentParser;
+import io.docmatrix.ingestion.parsing.OcrSettings;
 import io.docmatrix.ingestion.parsing.ParseLimits;
 import java.time.Duration;
 import java.util.List;
@@ -26,16 +27,21 @@ class IngestionCoreConfiguration {
     @Lazy
     IsolatedDocumentParser documentParser(IngestionProperties properties) {
         IngestionProperties.Parsing parsing = properties.parsing();
-        return new IsolatedDocumentParser(new ParseLimits(
-                properties.parseTimeout(),
-                properties.maxFileSize().toBytes(),
-                parsing.maxChars(),
-                parsing.maxPages(),
-                parsing.maxZipEntries(),
-                parsing.maxUncompressed().toBytes(),
-                parsing.maxCompressionRatio(),
-                (int) parsing.workerHeap().toMegabytes(),
-                List.of()));
+        return new IsolatedDocumentParser(
+                new ParseLimits(
+                        properties.parseTimeout(),
+                        properties.maxFileSize().toBytes(),
+                        parsing.maxChars(),
+                        parsing.maxPages(),
+                        parsing.maxZipEntries(),
+                        parsing.maxUncompressed().toBytes(),
+                        parsing.maxCompressionRatio(),
+                        (int) parsing.workerHeap().toMegabytes(),
+                        List.of()),
+                new OcrSettings(
+                        parsing.ocr().enabled(),
+                        parsing.ocr().tesseractPath(),
+                        parsing.ocr().language()));
     }
 
     @Bean

@@ -5,7 +5,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -47,6 +49,7 @@ public record IngestionProperties(
      * @param maxUncompressed DOCX/ODT expanding to more are refused
      * @param maxCompressionRatio DOCX/ODT expanding by a larger factor are refused
      * @param workerHeap heap of the parser worker JVM
+     * @param ocr OCR of scanned pages with Tesseract
      */
     public record Parsing(
             @DefaultValue("5000000") @Min(1) int maxChars,
@@ -54,7 +57,20 @@ public record IngestionProperties(
             @DefaultValue("5000") @Min(1) int maxZipEntries,
             @DefaultValue("512MB") @NotNull DataSize maxUncompressed,
             @DefaultValue("200") @Min(2) int maxCompressionRatio,
-            @DefaultValue("512MB") @NotNull DataSize workerHeap) {}
+            @DefaultValue("512MB") @NotNull DataSize workerHeap,
+            @DefaultValue @Valid Ocr ocr) {}
+
+    /**
+     * @param enabled OCR pages without a text layer when Tesseract is installed (deploy/local/provision installs
+     *     Debian's {@code tesseract-ocr}); false fails scans with {@code OCR_REQUIRED}. OCR runs inside the parser
+     *     worker, so {@code ingestion.parse-timeout} bounds it: docs/ingestion.md has the cost per page.
+     * @param tesseractPath the tesseract executable; empty means the first {@code tesseract} on the PATH
+     * @param language Tesseract language codes ({@code eng}, {@code eng+deu}); each needs its traineddata package
+     */
+    public record Ocr(
+            @DefaultValue("true") boolean enabled,
+            @Nullable Path tesseractPath,
+            @DefaultValue("eng") @NotBlank @Pattern(regexp = "[a-z_]+(\\+[a-z_]+)*") String language) {}
 
     /**
      * @param provider {@code in-process} (ONNX in this JVM) or {@code remote} (an OpenAI-compatible endpoint)

@@ -38,6 +38,7 @@ public final class IsolatedDocumentParser implements DocumentParser, AutoCloseab
     private static final int OOM_EXIT = 3;
 
     private final ParseLimits limits;
+    private final OcrSettings ocr;
     private final ExecutorService io = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "parser-worker-io");
         thread.setDaemon(true);
@@ -47,7 +48,17 @@ public final class IsolatedDocumentParser implements DocumentParser, AutoCloseab
     private int restarts;
 
     public IsolatedDocumentParser(ParseLimits limits) {
+        this(limits, OcrSettings.defaults());
+    }
+
+    public IsolatedDocumentParser(ParseLimits limits, OcrSettings ocr) {
         this.limits = limits;
+        this.ocr = ocr;
+        if (ocr.enabled() && ocr.tesseract().isEmpty()) {
+            log.info(
+                    "OCR is enabled but tesseract was not found ({}); scanned pages fail with OCR_REQUIRED",
+                    ocr.tesseractPath() == null ? "not on the PATH" : ocr.tesseractPath() + " is not executable");
+        }
     }
 
     @Override
@@ -107,7 +118,16 @@ public final class IsolatedDocumentParser implements DocumentParser, AutoCloseab
     private Worker start() {
         List<String> command = command();
         try {
-            Process process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            ocr.tesseract().ifPresent(tesseract -> {
+                // The worker (Tika) runs the first tesseract on its PATH: put the configured one first.
+                String path = builder.environment().getOrDefault("PATH", "");
+                builder.environment().put("PATH", tesseract.getParent() + java.io.File.pathSeparator + path);
+            });
+            // One OpenMP thread per tesseract run: pages are read one at a time and the cores are shared with the
+            // embedding workers; Tesseract's own threading costs more than it gains on small machines.
+            builder.environment().put("OMP_THREAD_LIMIT", "1");
+            Process process = builder.start();
             drain(process);
             Worker started = new Worker(process);
             Future<Integer> ready = io.submit(() -> started.in.readInt());
@@ -147,7 +167,7 @@ public final class IsolatedDocumentParser implements DocumentParser, AutoCloseab
         } else {
             command.add(ParserWorkerMain.class.getName());
         }
-        command.addAll(ParserWorkerMain.argsFor(limits));
+        command.addAll(ParserWorkerMain.argsFor(limits, ocr));
         return command;
     }
 

@@ -39,8 +39,12 @@ public final class ParserWorkerMain {
         DataInputStream in =
                 new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         exitWhenParentDies();
-        ParseLimits limits = limitsFrom(args);
-        TikaExtractor extractor = new TikaExtractor(limits);
+        Map<String, String> values = values(args);
+        ParseLimits limits = limitsFrom(values);
+        TikaExtractor extractor = new TikaExtractor(
+                limits,
+                Boolean.parseBoolean(values.getOrDefault("ocr", "false")),
+                values.getOrDefault("ocrLanguage", "eng"));
         // Loads Tika's parsers before the first real document, so start-up never counts against a parse timeout.
         extractor.extract("warm-up.txt", "warm up".getBytes(StandardCharsets.UTF_8));
         out.writeInt(READY);
@@ -71,8 +75,11 @@ public final class ParserWorkerMain {
         }
     }
 
-    static List<String> argsFor(ParseLimits limits) {
+    static List<String> argsFor(ParseLimits limits, OcrSettings ocr) {
         return List.of(
+                "timeoutMillis=" + limits.timeout().toMillis(),
+                "ocr=" + ocr.tesseract().isPresent(),
+                "ocrLanguage=" + ocr.language(),
                 "maxFileBytes=" + limits.maxFileBytes(),
                 "maxChars=" + limits.maxChars(),
                 "maxPages=" + limits.maxPages(),
@@ -81,15 +88,20 @@ public final class ParserWorkerMain {
                 "maxCompressionRatio=" + limits.maxCompressionRatio());
     }
 
-    private static ParseLimits limitsFrom(String[] args) {
+    private static Map<String, String> values(String[] args) {
         Map<String, String> values = new HashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             values.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
+        return values;
+    }
+
+    private static ParseLimits limitsFrom(Map<String, String> values) {
         ParseLimits d = ParseLimits.defaults();
         return new ParseLimits(
-                Duration.ZERO,
+                Duration.ofMillis(Long.parseLong(
+                        values.getOrDefault("timeoutMillis", "" + d.timeout().toMillis()))),
                 Long.parseLong(values.getOrDefault("maxFileBytes", "" + d.maxFileBytes())),
                 Integer.parseInt(values.getOrDefault("maxChars", "" + d.maxChars())),
                 Integer.parseInt(values.getOrDefault("maxPages", "" + d.maxPages())),

@@ -2,11 +2,8 @@ package io.docmatrix.ingestion.parsing;
 
 import io.docmatrix.ingestion.parsing.ParseOutcome.Failed;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Parsed;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -21,6 +18,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.ContentHandler;
@@ -37,10 +35,17 @@ final class TikaExtractor {
     private final ParseLimits limits;
     private final AutoDetectParser parser = new AutoDetectParser();
     private final ZipInspector zipInspector;
-    private final boolean ocrAvailable = tesseractInstalled();
+    private final boolean ocrAvailable;
+    private final String ocrLanguage;
 
-    TikaExtractor(ParseLimits limits) {
+    /**
+     * @param ocr OCR pages without a text layer when tesseract is on the PATH (the supervisor puts the configured one
+     *     first, or passes false when OCR is disabled)
+     */
+    TikaExtractor(ParseLimits limits, boolean ocr, String ocrLanguage) {
         this.limits = limits;
+        this.ocrAvailable = ocr && OcrSettings.onPath("tesseract").isPresent();
+        this.ocrLanguage = ocrLanguage;
         this.zipInspector =
                 new ZipInspector(limits.maxZipEntries(), limits.maxUncompressedBytes(), limits.maxCompressionRatio());
     }
@@ -99,7 +104,16 @@ final class TikaExtractor {
         context.set(PDFParserConfig.class, pdf);
         TesseractOCRConfig ocr = new TesseractOCRConfig();
         ocr.setSkipOcr(!ocrAvailable);
+        ocr.setLanguage(ocrLanguage);
+        // The supervisor kills this worker after the document's time limit; a tesseract run it leaves behind is
+        // stopped by its own limit, never outliving the document by more than that.
+        ocr.setTimeoutSeconds((int) Math.max(1, limits.timeout().toSeconds()));
         context.set(TesseractOCRConfig.class, ocr);
+        if (ocrAvailable) {
+            // The PDF parser hands rendered pages to the context's parser, and fails on the first page without a
+            // text layer when there is none. Only OCR reaches it: embedded documents stay with the ignoring extractor.
+            context.set(Parser.class, parser);
+        }
         return context;
     }
 
@@ -130,7 +144,8 @@ final class TikaExtractor {
     /** No text: a scan needs OCR, anything else is just empty. */
     private ParseOutcome emptyOutcome(MediaType type, byte[] content) {
         if (type.getSubtype().equals("pdf") && !ocrAvailable && pdfHasImages(content)) {
-            return new Failed(ParseFailure.OCR_REQUIRED, "pages hold images but no text; no OCR engine installed");
+            return new Failed(
+                    ParseFailure.OCR_REQUIRED, "pages hold images but no text; OCR is disabled or not installed");
         }
         return new Failed(ParseFailure.EMPTY_DOCUMENT, "no text in " + type.getBaseType());
     }
@@ -155,19 +170,6 @@ final class TikaExtractor {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    private static boolean tesseractInstalled() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "tesseract"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String detail(Throwable t) {

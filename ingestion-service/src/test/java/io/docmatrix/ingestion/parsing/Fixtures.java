@@ -90,6 +90,51 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * A scan: each page is one 200 DPI image of its text drawn with Java2D, filling the page, and nothing else (no
+     * text layer), as a scanner produces.
+     */
+    static byte[] scannedPdf(List<String> pageTexts) {
+        try (PDDocument document = new PDDocument()) {
+            for (String text : pageTexts) {
+                PDPage page = new PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.LETTER);
+                document.addPage(page);
+                BufferedImage image = new BufferedImage(1700, 2200, BufferedImage.TYPE_BYTE_GRAY);
+                java.awt.Graphics2D g = image.createGraphics();
+                g.setColor(java.awt.Color.WHITE);
+                g.fillRect(0, 0, image.getWidth(), image.getHeight());
+                g.setColor(java.awt.Color.BLACK);
+                g.setRenderingHint(
+                        java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 40));
+                int y = 200;
+                StringBuilder line = new StringBuilder();
+                for (String word : text.split(" ")) {
+                    if (line.length() + word.length() > 55) {
+                        g.drawString(line.toString().trim(), 150, y);
+                        y += 60;
+                        line.setLength(0);
+                    }
+                    line.append(word).append(' ');
+                }
+                g.drawString(line.toString().trim(), 150, y);
+                g.dispose();
+                PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(
+                            xobject,
+                            0,
+                            0,
+                            page.getMediaBox().getWidth(),
+                            page.getMediaBox().getHeight());
+                }
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A PDF with a JavaScript open action and an attached text file, each carrying its own marker text. */
     static byte[] pdfWithActiveContent(String pageText, String scriptMarker, String attachmentMarker) {
         byte[] page = pdf(List.of(List.of(pageText)));

@@ -232,12 +232,6 @@ class IsolatedDocumentParserTest {
     }
 
     @Test
-    void reportsAnImageOnlyPdfAsNeedingOcr() {
-        assertThat(failed(parser.parse("scan.pdf", Fixtures.imageOnlyPdf())).code())
-                .isEqualTo(ParseFailure.OCR_REQUIRED);
-    }
-
-    @Test
     void reportsGarbageBytesAsUnparseable() {
         byte[] garbage = new byte[4096];
         new java.util.Random(42).nextBytes(garbage);

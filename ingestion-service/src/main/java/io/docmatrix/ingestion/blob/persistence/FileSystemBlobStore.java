@@ -1,5 +1,6 @@
 package io.docmatrix.ingestion.blob.persistence;
 
+import io.docmatrix.blob.BlobKeys;
 import io.docmatrix.contracts.upload.BlobReference;
 import io.docmatrix.ingestion.blob.BlobStore;
 import java.io.IOException;
@@ -50,10 +51,6 @@ public final class FileSystemBlobStore implements BlobStore {
         if (!BlobReference.FILESYSTEM.equals(blob.store())) {
             throw new IllegalArgumentException("blob store " + blob.store() + " is not configured here");
         }
-        Path file = root.resolve(blob.key()).normalize();
-        if (!file.startsWith(root) || file.equals(root)) {
-            throw new IllegalArgumentException("blob key " + blob.key() + " leaves the blob root");
-        }
-        return file;
+        return BlobKeys.resolveUnder(root, blob.key());
     }
 }
