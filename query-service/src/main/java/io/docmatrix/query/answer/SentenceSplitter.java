@@ -102,6 +102,9 @@ final class SentenceSplitter {
         if (text.charAt(i) != '.') {
             return Character.isUpperCase(start) || Character.isDigit(start) || "\"'“‘([".indexOf(start) >= 0;
         }
+        if (i > 0 && text.charAt(i - 1) == ']') {
+            return true; // after a citation tag ("... euros [C1]. then") whatever follows
+        }
         if (Character.isLowerCase(start)) {
             return false; // "approx. five", "etc. and"
         }
