@@ -17,6 +17,12 @@ CREATE TABLE answer_cache (
 -- eviction by document: "the tenant's entries over all documents or over this one"
 CREATE INDEX answer_cache_documents ON answer_cache USING gin (document_ids);
 
+-- Advanced by every eviction of the tenant: an answer computed across an eviction is not stored (JdbcAnswerCache).
+CREATE TABLE answer_cache_generation (
+    tenant_id  uuid   PRIMARY KEY,
+    generation bigint NOT NULL DEFAULT 0
+);
+
 CREATE TABLE conversation (
     conversation_id uuid        PRIMARY KEY,
     tenant_id       uuid        NOT NULL,
@@ -42,6 +48,12 @@ CREATE POLICY tenant_isolation ON answer_cache
     USING (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
     WITH CHECK (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid));
 
+ALTER TABLE answer_cache_generation ENABLE ROW LEVEL SECURITY;
+ALTER TABLE answer_cache_generation FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON answer_cache_generation
+    USING (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid))
+    WITH CHECK (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid));
+
 ALTER TABLE conversation ENABLE ROW LEVEL SECURITY;
 ALTER TABLE conversation FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON conversation
@@ -55,4 +67,5 @@ CREATE POLICY tenant_isolation ON conversation_turn
     WITH CHECK (tenant_id = (SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid));
 
 GRANT USAGE ON SCHEMA public TO ${app_role};
-GRANT SELECT, INSERT, UPDATE, DELETE ON answer_cache, conversation, conversation_turn TO ${app_role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON answer_cache, answer_cache_generation, conversation, conversation_turn
+    TO ${app_role};

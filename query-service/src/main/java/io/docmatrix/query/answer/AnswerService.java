@@ -86,6 +86,7 @@ public class AnswerService {
             List<Turn> turns,
             String retrievalQuestion,
             String cacheKey,
+            long cacheGeneration,
             @Nullable Answer cached,
             List<RetrievedChunk> chunks) {}
 
@@ -104,11 +105,20 @@ public class AnswerService {
         String key = CacheKeys.of(query, composition());
         // a conversation's answer depends on its turns, so conversations bypass the cache
         boolean cacheable = properties.cache().enabled() && query.conversationId() == null;
+        long generation = -1;
         if (cacheable) {
-            var hit = cache.find(tenantId, key);
-            if (hit.isPresent()) {
-                return new Prepared(query, turns, retrievalQuestion, key, hit.get(), List.of());
+            AnswerCache.Lookup lookup = cache.find(tenantId, key);
+            if (lookup.answer().isPresent()) {
+                return new Prepared(
+                        query,
+                        turns,
+                        retrievalQuestion,
+                        key,
+                        lookup.generation(),
+                        lookup.answer().get(),
+                        List.of());
             }
+            generation = lookup.generation();
         }
         Retriever found = retriever.get();
         if (found == null) {
@@ -117,7 +127,7 @@ public class AnswerService {
         List<RetrievedChunk> chunks = found.retrieve(
                 tenantId,
                 new SearchRequest(retrievalQuestion, query.documentIds(), query.filters(), query.topK(), query.mode()));
-        return new Prepared(query, turns, retrievalQuestion, key, null, chunks);
+        return new Prepared(query, turns, retrievalQuestion, key, generation, null, chunks);
     }
 
     private String composition() {
@@ -265,7 +275,7 @@ public class AnswerService {
             UUID tenantId, String subject, AnswerQuery query, Prepared prepared, Answer answer, boolean fromCache) {
         if (!fromCache && properties.cache().enabled() && query.conversationId() == null && answer.fallback() == null) {
             // a fallback answer is not cached: the model may be back for the next caller
-            cache.put(tenantId, prepared.cacheKey(), query.documentIds(), answer);
+            cache.put(tenantId, prepared.cacheKey(), query.documentIds(), answer, prepared.cacheGeneration());
         }
         UUID conversation =
                 query.conversationId() != null ? query.conversationId() : conversations.start(tenantId, subject);

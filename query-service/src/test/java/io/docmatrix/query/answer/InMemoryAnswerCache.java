@@ -14,12 +14,12 @@ final class InMemoryAnswerCache implements AnswerCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<Answer> find(UUID tenantId, String key) {
-        return Optional.ofNullable(entries.get(tenantId + "/" + key)).map(Entry::answer);
+    public Lookup find(UUID tenantId, String key) {
+        return new Lookup(Optional.ofNullable(entries.get(tenantId + "/" + key)).map(Entry::answer), 0);
     }
 
     @Override
-    public void put(UUID tenantId, String key, List<UUID> scope, Answer answer) {
+    public void put(UUID tenantId, String key, List<UUID> scope, Answer answer, long generation) {
         entries.put(tenantId + "/" + key, new Entry(scope, answer));
     }
 

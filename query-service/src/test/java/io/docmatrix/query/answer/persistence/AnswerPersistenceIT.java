@@ -109,24 +109,38 @@ class AnswerPersistenceIT {
                 List.of(new Unsupported("Made up.", "NOT_SUPPORTED")));
     }
 
+    private static void put(UUID tenant, String key, List<UUID> scope, Answer answer) {
+        cache.put(tenant, key, scope, answer, cache.find(tenant, key).generation());
+    }
+
+    @Test
+    void doesNotStoreAnAnswerComputedAcrossAnEviction() {
+        long before = cache.find(tenant, "slow").generation();
+        cache.evict(tenant, UUID.randomUUID()); // a document changed while the answer was computed
+
+        cache.put(tenant, "slow", List.of(), answer("stale"), before);
+
+        assertThat(cache.find(tenant, "slow").answer()).isEmpty();
+    }
+
     @Test
     void returnsACachedAnswerExactlyAsStored() {
         Answer stored = answer("The rent is 1,200 euros.");
-        cache.put(tenant, "k1", List.of(), stored);
+        put(tenant, "k1", List.of(), stored);
 
-        assertThat(cache.find(tenant, "k1")).contains(stored);
+        assertThat(cache.find(tenant, "k1").answer()).contains(stored);
     }
 
     @Test
     void neverReturnsAnotherTenantsCachedAnswer() {
-        cache.put(tenant, "shared-key", List.of(), answer("Tenant A's secret."));
+        put(tenant, "shared-key", List.of(), answer("Tenant A's secret."));
 
-        assertThat(cache.find(otherTenant, "shared-key")).isEmpty();
+        assertThat(cache.find(otherTenant, "shared-key").answer()).isEmpty();
     }
 
     @Test
     void rowLevelSecurityHidesEveryRowFromAnotherTenantAndFromNoTenant() {
-        cache.put(tenant, "rls", List.of(), answer("Hidden."));
+        put(tenant, "rls", List.of(), answer("Hidden."));
         conversations.start(tenant, "user-1");
 
         long asOther = tenants.in(otherTenant, () -> jdbc.sql(
@@ -146,23 +160,23 @@ class AnswerPersistenceIT {
     void evictsTheTenantsAnswersOverTheDocumentOrOverAllDocumentsOnly() {
         UUID changed = UUID.randomUUID();
         UUID untouched = UUID.randomUUID();
-        cache.put(tenant, "over-changed", List.of(changed, untouched), answer("a"));
-        cache.put(tenant, "over-other", List.of(untouched), answer("b"));
-        cache.put(tenant, "over-all", List.of(), answer("c"));
-        cache.put(otherTenant, "other-tenant-all", List.of(), answer("d"));
+        put(tenant, "over-changed", List.of(changed, untouched), answer("a"));
+        put(tenant, "over-other", List.of(untouched), answer("b"));
+        put(tenant, "over-all", List.of(), answer("c"));
+        put(otherTenant, "other-tenant-all", List.of(), answer("d"));
 
         cache.evict(tenant, changed);
 
-        assertThat(cache.find(tenant, "over-changed")).isEmpty();
-        assertThat(cache.find(tenant, "over-all")).isEmpty();
-        assertThat(cache.find(tenant, "over-other")).isPresent();
-        assertThat(cache.find(otherTenant, "other-tenant-all")).isPresent();
+        assertThat(cache.find(tenant, "over-changed").answer()).isEmpty();
+        assertThat(cache.find(tenant, "over-all").answer()).isEmpty();
+        assertThat(cache.find(tenant, "over-other").answer()).isPresent();
+        assertThat(cache.find(otherTenant, "other-tenant-all").answer()).isPresent();
     }
 
     @Test
     void evictsInTheTransactionOfTheChangeSoARolledBackChangeKeepsTheAnswer() {
         UUID document = UUID.randomUUID();
-        cache.put(tenant, "tx", List.of(document), answer("kept"));
+        put(tenant, "tx", List.of(document), answer("kept"));
         TransactionTemplate projection = new TransactionTemplate(new DataSourceTransactionManager(app));
 
         projection.executeWithoutResult(status -> {
@@ -170,17 +184,22 @@ class AnswerPersistenceIT {
             status.setRollbackOnly(); // the projection's change failed
         });
 
-        assertThat(cache.find(tenant, "tx")).isPresent();
+        assertThat(cache.find(tenant, "tx").answer()).isPresent();
     }
 
     @Test
     void ignoresAnswersOlderThanTheTimeToLive() {
         JdbcAnswerCache shortLived = new JdbcAnswerCache(jdbc, tenants, properties(Duration.ofSeconds(60)));
-        shortLived.put(tenant, "old", List.of(), answer("old"));
+        shortLived.put(
+                tenant,
+                "old",
+                List.of(),
+                answer("old"),
+                shortLived.find(tenant, "old").generation());
         tenants.run(tenant, () -> jdbc.sql("UPDATE answer_cache SET created_at = now() - interval '2 minutes'")
                 .update());
 
-        assertThat(shortLived.find(tenant, "old")).isEmpty();
+        assertThat(shortLived.find(tenant, "old").answer()).isEmpty();
     }
 
     @Test
