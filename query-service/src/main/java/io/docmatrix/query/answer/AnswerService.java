@@ -44,14 +44,6 @@ public class AnswerService {
         this.properties = properties;
     }
 
-    /**
-     * Fails with {@link ConversationNotFoundException} unless the conversation is this caller's; lets a stream refuse
-     * before it starts.
-     */
-    public void requireConversation(UUID tenantId, String subject, UUID conversationId) {
-        conversations.recent(tenantId, subject, conversationId, 1).orElseThrow(ConversationNotFoundException::new);
-    }
-
     /** The answer, whole. */
     public Answer answer(UUID tenantId, String subject, AnswerQuery query) {
         Prepared prepared = prepare(tenantId, subject, query);
@@ -64,20 +56,36 @@ public class AnswerService {
 
     /** The answer sentence by sentence as each is verified, then whole. */
     public void stream(UUID tenantId, String subject, AnswerQuery query, AnswerListener listener) {
+        prepareStream(tenantId, subject, query).stream(listener);
+    }
+
+    /**
+     * Everything of a streamed answer that can fail as a whole (the conversation, the question, retrieval) done now,
+     * so the caller can refuse the request before a stream starts; composing follows when the stream is opened.
+     */
+    public PendingAnswer prepareStream(UUID tenantId, String subject, AnswerQuery query) {
         Prepared prepared = prepare(tenantId, subject, query);
-        if (prepared.cached() != null) {
-            replay(prepared.cached(), listener);
-            listener.done(finish(tenantId, subject, query, prepared, prepared.cached(), true));
-            return;
-        }
-        Answer answer;
-        if (model == null) {
-            answer = extractive(prepared, null);
-            replay(answer, listener);
-        } else {
-            answer = streamWithModel(prepared, listener);
-        }
-        listener.done(finish(tenantId, subject, query, prepared, answer, false));
+        return listener -> {
+            if (prepared.cached() != null) {
+                replay(prepared.cached(), listener);
+                listener.done(finish(tenantId, subject, query, prepared, prepared.cached(), true));
+                return;
+            }
+            Answer answer;
+            if (model == null) {
+                answer = extractive(prepared, null);
+                replay(answer, listener);
+            } else {
+                answer = streamWithModel(prepared, listener);
+            }
+            listener.done(finish(tenantId, subject, query, prepared, answer, false));
+        };
+    }
+
+    /** A prepared answer, composed and sent to a listener when the stream opens. */
+    @FunctionalInterface
+    public interface PendingAnswer {
+        void stream(AnswerListener listener);
     }
 
     /** What every answer needs before composing: the conversation, the retrieval question, the cache, the chunks. */

@@ -72,12 +72,11 @@ class AnswerController {
     @PostMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(CallerIdentity caller, @RequestBody QueryRequestBody body) {
         AnswerQuery query = body.toQuery(properties);
-        if (query.conversationId() != null) {
-            answers.requireConversation(caller.tenantId(), caller.subject(), query.conversationId());
-        }
+        // conversation, question and retrieval fail here, as plain problem responses, before the stream starts
+        AnswerService.PendingAnswer pending = answers.prepareStream(caller.tenantId(), caller.subject(), query);
         SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
         try {
-            STREAMS.execute(() -> produce(caller, query, emitter));
+            STREAMS.execute(() -> produce(pending, emitter));
         } catch (RejectedExecutionException e) {
             throw new ApiProblem(
                     HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "Too many answers are streaming; retry shortly.");
@@ -85,9 +84,9 @@ class AnswerController {
         return emitter;
     }
 
-    private void produce(CallerIdentity caller, AnswerQuery query, SseEmitter emitter) {
+    private void produce(AnswerService.PendingAnswer pending, SseEmitter emitter) {
         try {
-            answers.stream(caller.tenantId(), caller.subject(), query, new AnswerListener() {
+            pending.stream(new AnswerListener() {
                 @Override
                 public void sentence(AnswerSentence sentence, Citation citation, boolean newCitation) {
                     if (newCitation) {
@@ -123,9 +122,6 @@ class AnswerController {
     private static ProblemDetail problemFor(RuntimeException e) {
         if (e instanceof ConversationNotFoundException) {
             return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage());
-        }
-        if (e instanceof RetrievalUnavailableException) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.DEPENDENCY_UNAVAILABLE, e.getMessage());
         }
         String errorId = UUID.randomUUID().toString();
         log.error("Streaming an answer failed {}", errorId, e);
