@@ -1,0 +1,21 @@
+package io.docmatrix.query.answer;
+
+import java.util.function.Consumer;
+
+/** A language model that writes an answer from a prompt (port; the adapter in {@code llm} talks to the endpoint). */
+public interface AnswerModel {
+
+    /**
+     * The model's whole reply.
+     *
+     * @throws AnswerModelException when the model failed, timed out or is not being called (circuit open)
+     */
+    String complete(LlmPrompt prompt);
+
+    /**
+     * Streams the reply in pieces as the model produces them; returns when the reply is complete.
+     *
+     * @throws AnswerModelException as {@link #complete}, possibly after some pieces were delivered
+     */
+    void stream(LlmPrompt prompt, Consumer<String> pieces);
+}

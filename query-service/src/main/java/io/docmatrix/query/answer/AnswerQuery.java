@@ -1,0 +1,26 @@
+package io.docmatrix.query.answer;
+
+import io.docmatrix.query.retrieval.RetrievalMode;
+import io.docmatrix.query.retrieval.SearchFilters;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A validated question of one caller.
+ *
+ * @param documentIds the documents to answer from; empty means all of the tenant's searchable documents
+ * @param conversationId the conversation to continue, or null to start one
+ */
+public record AnswerQuery(
+        String question,
+        List<UUID> documentIds,
+        SearchFilters filters,
+        int topK,
+        RetrievalMode mode,
+        @Nullable UUID conversationId) {
+
+    public AnswerQuery {
+        documentIds = List.copyOf(documentIds);
+    }
+}
