@@ -41,9 +41,7 @@ public final class ReportWriter {
         try {
             Files.createDirectories(folder);
             List<String> charts = Charts.write(run, folder);
-            Map<String, @Nullable Object> json = new LinkedHashMap<>(Headline.of(run));
-            json.put("run", run);
-            replace(folder.resolve(JSON), MAPPER.writeValueAsString(json));
+            replace(folder.resolve(JSON), json(run));
             replace(folder.resolve(MARKDOWN), markdown(run, charts));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
