@@ -112,7 +112,7 @@ public final class LangChainPeer {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             LOG.info("peer: {} documents, {} segments in {} s", documents, segments, String.format("%.1f", seconds));
-            Retrieval retrieval = labelled.isEmpty() ? null : retrieval(embedder, store, labelled, 10);
+            Retrieval retrieval = labelled.isEmpty() ? null : retrieval(embedder, store, labelled, 10, documents);
             return new Peer(
                     model.id(),
                     threads,
@@ -151,7 +151,11 @@ public final class LangChainPeer {
     }
 
     private static @Nullable Retrieval retrieval(
-            TunedOnnxModel embedder, PgVectorEmbeddingStore store, List<LabelledQuestion> labelled, int k) {
+            TunedOnnxModel embedder,
+            PgVectorEmbeddingStore store,
+            List<LabelledQuestion> labelled,
+            int k,
+            int documents) {
         int hits = 0;
         double reciprocal = 0;
         for (LabelledQuestion q : labelled) {
@@ -170,7 +174,7 @@ public final class LangChainPeer {
             }
         }
         return new Retrieval(
-                "COVID-QA dev (gold paper in the top k)",
+                "COVID-QA dev, gold paper among the top k of a store of " + documents + " documents",
                 labelled.size(),
                 k,
                 (double) hits / labelled.size(),
