@@ -48,6 +48,25 @@ token() {
   field access_token "$(body_of "$answer")"
 }
 
+# ensure_tenant TENANT: creates TENANT with an administrator "admin" once (as the platform administrator) and prints
+# the file holding that administrator's password (var/local/secrets/tenant-TENANT.password). The bench and eval
+# tenants get raised rate limits from deploy/config/gateway-service.yml.
+ensure_tenant() {
+  local tenant=$1 secret_file created platform
+  secret_file="$LOCAL_DIR/secrets/tenant-$tenant.password"
+  if [[ ! -s $secret_file ]]; then
+    ensure_secret_file "$secret_file"
+    platform=$(token demo admin "$(admin_password)")
+    created=$(json_post /api/v1/tenants "{\"name\":\"$tenant\",\"adminUsername\":\"admin\",\"adminPassword\":\"$(cat "$secret_file")\"}" \
+      -H "Authorization: Bearer $platform")
+    if [[ $(status_of "$created") != 201 ]]; then
+      rm -f -- "$secret_file"   # so the next run tries again instead of logging in with a password nobody set
+      die "could not create tenant $tenant: $(body_of "$created")"
+    fi
+  fi
+  printf '%s' "$secret_file"
+}
+
 finish() {
   echo "$1: $checks checks, $failures failed"
   ((failures == 0))
