@@ -89,7 +89,17 @@ public final class CorpusLoader {
                 if ("READY".equals(known) || "FAILED".equals(known)) {
                     continue;
                 }
-                JsonNode document = platform.document(upload.documentId());
+                JsonNode document;
+                try {
+                    document = platform.document(upload.documentId());
+                } catch (PlatformException e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                    // Accepted by the gateway but not yet consumed by ingestion: the upload event is on its way.
+                    open++;
+                    continue;
+                }
                 String now = document.path("status").asString("UNKNOWN");
                 status.put(upload.documentId(), now);
                 chunkCounts.put(upload.documentId(), document.path("chunkCount").asInt(0));
