@@ -1,0 +1,6 @@
+package io.docmatrix.analysis.clause;
+
+public enum DocumentKind {
+    CONTRACT,
+    OTHER
+}

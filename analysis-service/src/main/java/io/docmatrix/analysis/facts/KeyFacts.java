@@ -1,0 +1,5 @@
+package io.docmatrix.analysis.facts;
+
+import java.util.List;
+
+public record KeyFacts(List<KeyFact> facts) {}
