@@ -56,6 +56,10 @@ public final class ClauseAgent implements ClauseLabeller {
         return categories;
     }
 
+    ClauseScoring scoring() {
+        return scoring;
+    }
+
     @Override
     public ClauseLabels label(DocumentForAnalysis document) {
         Scored scored = score(document);
@@ -165,6 +169,9 @@ public final class ClauseAgent implements ClauseLabeller {
                 AnalysedChunk chunk = chunks.get(c);
                 for (int s = 0; s < spans.size(); s++) {
                     Sentences.Span span = spans.get(s);
+                    if (!ClauseCues.admissible(name, chunk.text().substring(span.start(), span.end()))) {
+                        continue;
+                    }
                     float[] v = vectors.get(firstVector.get(c) + s);
                     boolean cue = ClauseCues.matches(name, chunk.text().substring(span.start(), span.end()));
                     out.add(new Candidate(

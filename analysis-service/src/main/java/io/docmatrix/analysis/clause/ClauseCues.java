@@ -16,6 +16,9 @@ final class ClauseCues {
 
     private static final Map<String, List<Pattern>> CUES = new LinkedHashMap<>();
 
+    private static final String DATE_WORDS = "\\b(19|20)\\d{2}\\b|\\b(January|February|March|April|May|June|July|August"
+            + "|September|October|November|December)\\b|\\bdate\\b|\\bday\\s+of\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b";
+
     static {
         cue(
                 "Parties",
@@ -212,7 +215,25 @@ final class ClauseCues {
                 "\\bnot\\s+a\\s+party\\b.{0,60}\\benforce\\b");
     }
 
+    /**
+     * Wording a span of these categories cannot do without: a date clause names a date (or the day it is signed), an
+     * expiry clause a period or an end. Sentences that merely sit near the preamble are not labelled as dates.
+     */
+    private static final Map<String, Pattern> REQUIRED = Map.of(
+            "Agreement Date", Pattern.compile(DATE_WORDS, FLAGS),
+            "Effective Date", Pattern.compile(DATE_WORDS + "|\\beffective\\b", FLAGS),
+            "Expiration Date",
+                    Pattern.compile(
+                            DATE_WORDS + "|\\b(years?|months?|days?|expir\\w*|terminat\\w*|until|perpetu\\w*)\\b",
+                            FLAGS));
+
     private ClauseCues() {}
+
+    /** Whether {@code text} has what a span of the category needs (always, for categories without a requirement). */
+    static boolean admissible(String category, CharSequence text) {
+        Pattern required = REQUIRED.get(category);
+        return required == null || required.matcher(text).find();
+    }
 
     private static void cue(String category, String... regexes) {
         CUES.put(

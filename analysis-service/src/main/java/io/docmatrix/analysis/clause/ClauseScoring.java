@@ -23,6 +23,6 @@ public record ClauseScoring(
         double confidenceScale) {
 
     public static ClauseScoring defaults() {
-        return new ClauseScoring(0.04, 0.3, 0.3, 2, 200, 3, 0.04);
+        return new ClauseScoring(0.04, 0.3, 0.3, 2, 120, 3, 0.04);
     }
 }

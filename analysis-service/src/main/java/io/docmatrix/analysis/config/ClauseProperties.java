@@ -28,7 +28,7 @@ public record ClauseProperties(
         @DefaultValue("bge-small-en-v1.5-q") @NotBlank String model,
         @DefaultValue("2") @Min(1) @Max(64) int threads,
         @DefaultValue("256") @Min(1) @Max(2000) int maxBatch,
-        @DefaultValue("200") @Min(0) @Max(5000) int maxSentences,
+        @DefaultValue("120") @Min(0) @Max(5000) int maxSentences,
         @DefaultValue("2") @Min(1) @Max(20) int candidateChunks,
         @DefaultValue("3") @Min(1) @Max(20) int maxMatchesPerCategory,
         @DefaultValue("0.04") @DecimalMin("0.0") @DecimalMax("0.5") double cueBonus,

@@ -255,6 +255,19 @@ class ClauseCuesTest {
     }
 
     @Test
+    void dateClausesMustNameADateOrAPeriod() {
+        assertThat(ClauseCues.admissible("Agreement Date", "This Agreement is dated as of May 5, 2020."))
+                .isTrue();
+        assertThat(ClauseCues.admissible("Agreement Date", "NOW, THEREFORE, the parties agree as follows."))
+                .isFalse();
+        assertThat(ClauseCues.admissible("Expiration Date", "The initial term is three (3) years."))
+                .isTrue();
+        assertThat(ClauseCues.admissible("Expiration Date", "The parties shall meet quarterly."))
+                .isFalse();
+        assertThat(ClauseCues.admissible("Audit Rights", "anything at all")).isTrue();
+    }
+
+    @Test
     void aPlainSentenceTriggersNoCue() {
         String plain = "The committee met on Tuesday to discuss the new bicycle lanes downtown.";
 

@@ -83,7 +83,15 @@ public final class ClauseEvaluation {
         System.out.printf(Locale.ROOT, "%d contracts chunked and embedded in %.1f s%n", contracts.size(), secs(t0));
         ClauseCategories categories = ClauseCategories.builtIn();
         InMemoryClauseExemplars store = new InMemoryClauseExemplars();
-        ClauseScoring scoring = ClauseScoring.defaults();
+        ClauseScoring d = ClauseScoring.defaults();
+        ClauseScoring scoring = new ClauseScoring(
+                d.cueBonus(),
+                d.chunkWeight(),
+                d.candidateMargin(),
+                d.candidateChunks(),
+                Integer.getInteger("maxSentences", d.maxSentences()),
+                d.maxMatchesPerCategory(),
+                d.confidenceScale());
         ClauseAgent agent = new ClauseAgent(model, store, categories, scoring);
 
         // Built-in exemplars only: a tenant that learned nothing.
@@ -183,7 +191,7 @@ public final class ClauseEvaluation {
             boolean learnedBar) {
         // Presence of a category needs only its best span: precompute the best score against each exemplar set and
         // the best margin against the other set's fixed bar, then sweep.
-        ClauseScoring s = ClauseScoring.defaults();
+        ClauseScoring s = agent.scoring();
         List<String> names = base.names().stream()
                 .filter(n -> !n.equals(ClauseAgent.DOCUMENT_NAME))
                 .toList();
