@@ -103,6 +103,18 @@ class ClauseAgentTest {
                 .anySatisfy(c -> assertThat(c.sentenceL()).isGreaterThan(0.95));
         assertThat(agent.score(othersDocument).spans())
                 .allSatisfy(c -> assertThat(c.sentenceL()).isEqualTo(-1));
+        double teachers = spareParts(agent.label(teachersDocument).matches());
+        assertThat(teachers).isGreaterThan(0.9);
+        assertThat(spareParts(agent.label(othersDocument).matches())).isLessThan(teachers);
+    }
+
+    private static double spareParts(List<ClauseMatch> matches) {
+        return matches.stream()
+                .filter(m -> m.category().equals("Post-Termination Services")
+                        && m.text().contains("spare parts"))
+                .mapToDouble(ClauseMatch::confidence)
+                .max()
+                .orElse(0);
     }
 
     private static String spanOf(ClauseLabels labels, String category) {
