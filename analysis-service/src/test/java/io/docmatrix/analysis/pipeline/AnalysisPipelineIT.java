@@ -454,7 +454,7 @@ class AnalysisPipelineIT {
                     starts.get(i) + text.length(),
                     List.of(),
                     text.length() / 4,
-                    Embedding.of(InProcessModel.ALL_MINILM_L6_V2_Q.id(), vector(text))));
+                    Embedding.of(InProcessModel.BGE_SMALL_EN_V15_Q.id(), vector(text))));
         }
         events.add(new DocumentIndexed(
                 UUID.randomUUID(),
@@ -464,7 +464,7 @@ class AnalysisPipelineIT {
                 version,
                 chunks.size(),
                 3,
-                InProcessModel.ALL_MINILM_L6_V2_Q.id(),
+                InProcessModel.BGE_SMALL_EN_V15_Q.id(),
                 384));
         return events;
     }
@@ -481,7 +481,7 @@ class AnalysisPipelineIT {
 
     private static synchronized float[] vector(String text) {
         if (model == null) {
-            model = new OnnxEmbeddingModel(InProcessModel.ALL_MINILM_L6_V2_Q, 1);
+            model = new OnnxEmbeddingModel(InProcessModel.BGE_SMALL_EN_V15_Q, 1);
         }
         return VECTORS.computeIfAbsent(text, t -> model.embed(List.of(t)).get(0));
     }
