@@ -225,7 +225,14 @@ final class ClauseCues {
             "Expiration Date",
                     Pattern.compile(
                             DATE_WORDS + "|\\b(years?|months?|days?|expir\\w*|terminat\\w*|until|perpetu\\w*)\\b",
-                            FLAGS));
+                            FLAGS),
+            // A plain cap ("shall not exceed the fees paid") reads much like the clauses that lift it; only a span
+            // that says some liability escapes the cap (an exception, an exclusion, "unlimited") is uncapped.
+            "Uncapped Liability",
+                    Pattern.compile(
+                            "\\b(unlimited|uncapped|without\\s+limit\\w*|not\\s+apply|except\\w*|exclu\\w+|"
+                                    + "nothing\\b.{0,80}\\blimit\\w*|regardless|notwithstanding)\\b",
+                            FLAGS | Pattern.DOTALL));
 
     private ClauseCues() {}
 
