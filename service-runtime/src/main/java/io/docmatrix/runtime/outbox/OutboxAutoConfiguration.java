@@ -80,7 +80,7 @@ public class OutboxAutoConfiguration {
                 OutboxRelay relay,
                 JdbcTemplate jdbc,
                 ObjectProvider<MeterRegistry> meters) {
-            return new OutboxMaintenance(properties, relay.slot(), jdbc, meters.getIfAvailable());
+            return new OutboxMaintenance(properties, relay.slot(), relay::lastRelayedId, jdbc, meters.getIfAvailable());
         }
 
         @Bean(name = "outboxHealthIndicator")

@@ -30,6 +30,7 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
     private final Duration sendTimeout;
     private final @Nullable MeterRegistry meters;
     private final Runnable onBatchRelayed;
+    private volatile @Nullable String lastRelayedId;
 
     OutboxPublisher(
             KafkaOperations<String, byte[]> kafka,
@@ -59,6 +60,7 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
             if (sent.ack() != null && sent.row() != null) {
                 awaitAck(sent.row(), sent.ack());
                 relayed(sent.row().topic());
+                lastRelayedId = sent.row().id();
             }
             committer.markProcessed(sent.record());
         }
@@ -75,6 +77,12 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
             throw new OutboxRelayException(
                     "Kafka did not acknowledge event " + row.id() + " (" + row.type() + ") on " + row.topic(), cause);
         }
+    }
+
+    /** The id of the newest event Kafka acknowledged since this relay started, if any. */
+    @Nullable
+    String lastRelayedId() {
+        return lastRelayedId;
     }
 
     private void relayed(String topic) {

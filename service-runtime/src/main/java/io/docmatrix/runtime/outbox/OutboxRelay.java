@@ -109,6 +109,12 @@ final class OutboxRelay implements SmartLifecycle, DisposableBean {
         return publication;
     }
 
+    /** The id of the newest event Kafka acknowledged since this relay started, if any. */
+    @Nullable
+    String lastRelayedId() {
+        return publisher.lastRelayedId();
+    }
+
     State state() {
         return state;
     }
