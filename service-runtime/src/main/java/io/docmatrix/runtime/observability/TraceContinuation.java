@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.ClassUtils;
 
 /**
  * Carries a W3C trace across a database work queue. A listener stores {@link #capture} of the triggering event with
@@ -23,6 +24,8 @@ public final class TraceContinuation {
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final ThreadLocal<@Nullable String> RESUMED = new ThreadLocal<>();
+    private static final boolean OPENTELEMETRY_API =
+            ClassUtils.isPresent("io.opentelemetry.api.GlobalOpenTelemetry", TraceContinuation.class.getClassLoader());
 
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<Propagator> propagator;
@@ -52,8 +55,9 @@ public final class TraceContinuation {
         String previous = RESUMED.get();
         RESUMED.set(parent);
         try {
-            if (current == null || propagation == null) {
-                return work.get();
+            if (current == null || propagation == null || current == Tracer.NOOP) {
+                // Boot's tracing is off (e.g. the Java agent traces instead): spans through the OpenTelemetry API.
+                return OPENTELEMETRY_API ? OpenTelemetryApiTraces.resume(parent, name, work) : work.get();
             }
             Span.Builder builder = parent == null
                     ? current.spanBuilder()
@@ -77,8 +81,9 @@ public final class TraceContinuation {
     }
 
     /**
-     * The W3C traceparent of this thread's current span, or, without a recording span, the one {@link #resume} made
-     * current; null when there is neither.
+     * The W3C traceparent of this thread's current span (Micrometer Tracing's, else the OpenTelemetry API's, which is
+     * the Java agent's when it is attached), or, without a recording span, the one {@link #resume} made current; null
+     * when there is none.
      */
     public static @Nullable String currentTraceparent(@Nullable Tracer tracer) {
         Span span = tracer == null ? null : tracer.currentSpan();
@@ -90,7 +95,8 @@ public final class TraceContinuation {
                 return "00-" + traceId + "-" + spanId + "-" + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
             }
         }
-        return RESUMED.get();
+        String agent = OPENTELEMETRY_API ? OpenTelemetryApiTraces.currentTraceparent() : null;
+        return agent != null ? agent : RESUMED.get();
     }
 
     // Brave may use 64-bit trace ids; W3C Trace Context wants 128 bits, zero-padded on the left.
