@@ -8,6 +8,8 @@ source "$LIB_DIR/common.sh"
 source "$LIB_DIR/postgres.sh"
 # shellcheck source=deploy/local/lib/kafka.sh
 source "$LIB_DIR/kafka.sh"
+# shellcheck source=deploy/local/lib/otel.sh
+source "$LIB_DIR/otel.sh"
 # shellcheck source=deploy/local/lib/services.sh
 source "$LIB_DIR/services.sh"
 

@@ -127,6 +127,9 @@ service_start() {
   local -a extra=()
   # Word splitting is intended: DOCMATRIX_JAVA_OPTS="-Dfoo=1 -agentlib:..." appends several options.
   read -r -a extra <<<"${DOCMATRIX_JAVA_OPTS:-}"
+  # DOCMATRIX_OTEL_AGENT=1 attaches the OpenTelemetry Java agent (lib/otel.sh).
+  local -a otel=()
+  mapfile -t otel < <(otel_java_opts "$name")
 
   rotate_log "$log"
   log "starting $name on 127.0.0.1:$port"
@@ -168,7 +171,8 @@ service_start() {
       DOCMATRIX_ANALYSIS_URL=$(service_url analysis-service)
       DOCMATRIX_QUERY_URL=$(service_url query-service)
     fi
-    exec setsid java "${opts[@]}" "${extra[@]}" -jar "$jar"
+    otel_service_env
+    exec setsid java "${opts[@]}" "${otel[@]}" "${extra[@]}" -jar "$jar"
   ) >"$log" 2>&1 </dev/null &
   pid=$!
   write_pid "$name" "$pid"
@@ -209,6 +213,7 @@ services_await() {
 services_up() {
   require_java
   services_build
+  if otel_enabled; then otel_fetch; fi
   service_start config-server
   services_await config-server
   service_start auth-service

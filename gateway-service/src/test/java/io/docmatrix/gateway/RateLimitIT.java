@@ -2,18 +2,25 @@ package io.docmatrix.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The test profile gives tenant {@code throttled} a query budget of 5 per minute with a burst of 5. */
 class RateLimitIT extends GatewayIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void limitsABurstToTheTenantsBudgetWhileAnotherTenantIsUnaffected() {
         String throttled = Tokens.accessToken(Tokens.Caller.of("throttled", "VIEWER"));
         String calm = Tokens.accessToken(Tokens.Caller.of("calm", "VIEWER"));
+        double refusedBefore = refusals("throttled");
 
         List<HttpResponse<String>> burst = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -33,6 +40,7 @@ class RateLimitIT extends GatewayIntegrationTest {
                 .hasValueSatisfying(
                         seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 12L));
         assertThat(limited.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+        assertThat(refusals("throttled") - refusedBefore).isEqualTo(3.0);
         assertThat(otherTenant.statusCode()).isEqualTo(200);
         assertThat(otherTenant.headers().firstValue("RateLimit-Remaining"))
                 .hasValueSatisfying(r -> assertThat(Long.parseLong(r)).isGreaterThan(100));
@@ -48,5 +56,12 @@ class RateLimitIT extends GatewayIntegrationTest {
         HttpResponse<String> documents = send("GET", "/api/v1/documents", bearer(throttled));
 
         assertThat(documents.statusCode()).isEqualTo(200);
+    }
+
+    private double refusals(String tenant) {
+        Counter counter = meters.find("docmatrix.gateway.rate.limited")
+                .tags("tenant", tenant, "route_class", "queries")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -4,6 +4,8 @@ import io.docmatrix.analysis.config.AnalysisProperties;
 import io.docmatrix.analysis.document.DocumentForAnalysis;
 import io.docmatrix.analysis.playbook.Playbook;
 import io.docmatrix.analysis.playbook.Playbooks;
+import io.docmatrix.contracts.analysis.Severity;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
@@ -50,6 +52,10 @@ class AnalysisProcessor {
         this.analysis = analysis;
         this.pipeline = pipeline;
         this.meters = meters;
+        for (Severity severity : Severity.values()) {
+            // Present at zero from startup, so a dashboard shows "no HIGH findings" rather than no data.
+            findings(severity);
+        }
     }
 
     Result process(ClaimedAnalysis claimed, String worker) {
@@ -80,6 +86,7 @@ class AnalysisProcessor {
         } finally {
             sample.stop(Timer.builder("docmatrix.analysis.duration")
                     .description("Time the agents take per analysis")
+                    .publishPercentileHistogram()
                     .register(meters));
         }
         if (!runs.complete(claimed, worker, playbook.get(), result)) {
@@ -90,13 +97,24 @@ class AnalysisProcessor {
                         "outcome",
                         "COMPLETED",
                         "kind",
-                        result.kind().name())
+                        result.kind().name(),
+                        // Every series of a name carries the same tag keys: Prometheus drops a meter whose keys differ.
+                        "code",
+                        "NONE")
                 .increment();
+        result.findings().forEach(finding -> findings(finding.severity()).increment());
         return Result.COMPLETED;
     }
 
+    private Counter findings(Severity severity) {
+        return Counter.builder("docmatrix.analysis.findings")
+                .description("Findings of completed analyses, by severity")
+                .tag("severity", severity.name())
+                .register(meters);
+    }
+
     private Result fail(ClaimedAnalysis claimed, String worker, String code, String detail) {
-        meters.counter("docmatrix.analysis.analyses", "outcome", "FAILED", "code", code)
+        meters.counter("docmatrix.analysis.analyses", "outcome", "FAILED", "kind", "UNKNOWN", "code", code)
                 .increment();
         return runs.fail(claimed, worker, code, detail) ? Result.FAILED : Result.LEASE_LOST;
     }

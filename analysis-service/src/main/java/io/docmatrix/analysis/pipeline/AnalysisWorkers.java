@@ -1,5 +1,6 @@
 package io.docmatrix.analysis.pipeline;
 
+import io.docmatrix.runtime.observability.TraceContinuation;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +29,18 @@ class AnalysisWorkers implements SmartLifecycle {
     private final AnalysisRuns runs;
     private final AnalysisProcessor processor;
     private final PipelineProperties properties;
+    private final TraceContinuation traces;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private ScheduledExecutorService sweeper;
 
-    AnalysisWorkers(AnalysisRuns runs, AnalysisProcessor processor, PipelineProperties properties) {
+    AnalysisWorkers(
+            AnalysisRuns runs, AnalysisProcessor processor, PipelineProperties properties, TraceContinuation traces) {
         this.runs = runs;
         this.processor = processor;
         this.properties = properties;
+        this.traces = traces;
     }
 
     @Override
@@ -76,7 +80,9 @@ class AnalysisWorkers implements SmartLifecycle {
                         sweeper.scheduleAtFixedRate(() -> renew(analysis, worker), every, every, TimeUnit.MILLISECONDS);
                 AnalysisProcessor.Result result;
                 try {
-                    result = processor.process(analysis, worker);
+                    // One span per attempt, a child of the trace that queued the analysis.
+                    result = traces.resume(
+                            analysis.traceparent(), "analysis.process", () -> processor.process(analysis, worker));
                 } finally {
                     heartbeat.cancel(false);
                 }

@@ -133,6 +133,12 @@ class AnalysisPipelineIT {
                 .contains("New York");
         assertThat(analysis.has("summary")).isFalse();
         assertThat(outboxTypes(id)).containsExactly("io.docmatrix.analysis.AnalysisCompleted.v1");
+        // The analysis ran on a worker thread, queued by a consumed event: its event continues that event's trace.
+        assertThat(jdbc.sql("SELECT traceparent FROM outbox WHERE aggregateid = :id")
+                        .param("id", id.toString())
+                        .query(String.class)
+                        .single())
+                .matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
     }
 
     @Test
@@ -486,6 +492,13 @@ class AnalysisPipelineIT {
         return VECTORS.computeIfAbsent(text, t -> model.embed(List.of(t)).get(0));
     }
 
+    // One trace per test: every event a test sends carries it, as if one upload had caused them all.
+    private final String traceId = UUID.randomUUID().toString().replace("-", "");
+
+    private static String spanId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
     private void send(DomainEvent event) {
         EventCatalog.Entry entry = EventCatalog.of(event);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(
@@ -494,7 +507,8 @@ class AnalysisPipelineIT {
                         EventHeaders.ID, event.eventId().toString(),
                         EventHeaders.TYPE, entry.type(),
                         EventHeaders.SOURCE, entry.source(),
-                        EventHeaders.SPEC_VERSION, EventHeaders.SPEC_VERSION_1_0)
+                        EventHeaders.SPEC_VERSION, EventHeaders.SPEC_VERSION_1_0,
+                        EventHeaders.TRACEPARENT, "00-" + traceId + "-" + spanId() + "-01")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         kafka.send(record).join();
     }

@@ -2,6 +2,7 @@ package io.docmatrix.ingestion.document;
 
 import io.docmatrix.contracts.upload.DocumentUploaded;
 import io.docmatrix.runtime.messaging.ProcessedEvents;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,13 +26,19 @@ public class DocumentIntake {
         this.lifecycle = lifecycle;
     }
 
-    /** True when the upload was new and is now RECEIVED. */
+    /** True when the upload was new and is now RECEIVED; its processing will not continue a trace. */
     @Transactional
     public boolean receive(DocumentUploaded upload) {
+        return receive(upload, null);
+    }
+
+    /** True when the upload was new and is now RECEIVED; its processing continues the trace {@code traceparent}. */
+    @Transactional
+    public boolean receive(DocumentUploaded upload, @Nullable String traceparent) {
         if (!processed.markIfFirst(CONSUMER, upload.eventId())) {
             log.debug("Upload event {} was already processed", upload.eventId());
             return false;
         }
-        return lifecycle.receive(upload);
+        return lifecycle.receive(upload, traceparent);
     }
 }

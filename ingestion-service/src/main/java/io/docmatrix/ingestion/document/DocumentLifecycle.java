@@ -10,6 +10,7 @@ import io.docmatrix.contracts.document.DocumentParsingStarted;
 import io.docmatrix.contracts.document.DocumentReceived;
 import io.docmatrix.contracts.upload.BlobReference;
 import io.docmatrix.contracts.upload.DocumentUploaded;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,17 +36,23 @@ public class DocumentLifecycle {
     private final DocumentRepository documents;
     private final DocumentEvents events;
     private final Clock clock;
+    private final TraceContinuation traces;
 
-    public DocumentLifecycle(DocumentRepository documents, DocumentEvents events, Clock clock) {
+    public DocumentLifecycle(
+            DocumentRepository documents, DocumentEvents events, Clock clock, TraceContinuation traces) {
         this.documents = documents;
         this.events = events;
         this.clock = clock;
+        this.traces = traces;
     }
 
-    /** Records an upload; false when this version was already received (the event was redelivered). */
+    /**
+     * Records an upload and the trace context its processing continues; false when this version was already received
+     * (the event was redelivered).
+     */
     @Transactional
-    public boolean receive(DocumentUploaded upload) {
-        if (!documents.receive(upload)) {
+    public boolean receive(DocumentUploaded upload, @Nullable String traceparent) {
+        if (!documents.receive(upload, traceparent)) {
             return false;
         }
         events.publish(new DocumentReceived(
@@ -65,8 +72,12 @@ public class DocumentLifecycle {
     @Transactional
     public Optional<ClaimedDocument> claimNext(String worker, Duration lease) {
         Optional<ClaimedDocument> claimed = documents.claimNext(worker, lease);
-        claimed.ifPresent(d -> events.publish(
-                new DocumentParsingStarted(UUID.randomUUID(), clock.instant(), d.id(), d.tenantId(), d.version())));
+        // The claim is where the worker learns the upload's trace: its event continues that trace like the rest.
+        claimed.ifPresent(d -> traces.resume(d.traceparent(), "ingestion.claim", () -> {
+            events.publish(
+                    new DocumentParsingStarted(UUID.randomUUID(), clock.instant(), d.id(), d.tenantId(), d.version()));
+            return d;
+        }));
         return claimed;
     }
 

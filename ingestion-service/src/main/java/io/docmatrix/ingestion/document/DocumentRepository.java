@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The writes of the document lifecycle. Each method is one step of the state machine and checks the state it expects
@@ -13,8 +14,11 @@ import java.util.UUID;
  */
 public interface DocumentRepository {
 
-    /** Records a new upload as RECEIVED; false when this version is already known (a redelivered event). */
-    boolean receive(DocumentUploaded upload);
+    /**
+     * Records a new upload as RECEIVED with the trace context to resume when it is processed; false when this version
+     * is already known (a redelivered event).
+     */
+    boolean receive(DocumentUploaded upload, @Nullable String traceparent);
 
     /** Claims the oldest RECEIVED version for {@code owner} under a lease and marks it PARSING. */
     Optional<ClaimedDocument> claimNext(String owner, Duration lease);

@@ -2,6 +2,7 @@ package io.docmatrix.ingestion.pipeline;
 
 import io.docmatrix.ingestion.document.ClaimedDocument;
 import io.docmatrix.ingestion.document.DocumentLifecycle;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,21 @@ class IngestionWorkers implements SmartLifecycle {
     private final DocumentLifecycle lifecycle;
     private final DocumentProcessor processor;
     private final PipelineProperties properties;
+    private final TraceContinuation traces;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private ScheduledExecutorService sweeper;
 
-    IngestionWorkers(DocumentLifecycle lifecycle, DocumentProcessor processor, PipelineProperties properties) {
+    IngestionWorkers(
+            DocumentLifecycle lifecycle,
+            DocumentProcessor processor,
+            PipelineProperties properties,
+            TraceContinuation traces) {
         this.lifecycle = lifecycle;
         this.processor = processor;
         this.properties = properties;
+        this.traces = traces;
     }
 
     @Override
@@ -78,7 +85,7 @@ class IngestionWorkers implements SmartLifecycle {
                         sweeper.scheduleAtFixedRate(() -> renew(document, worker), every, every, TimeUnit.MILLISECONDS);
                 DocumentProcessor.Result result;
                 try {
-                    result = processor.process(document, worker);
+                    result = attempt(document, worker);
                 } finally {
                     heartbeat.cancel(false);
                 }
@@ -94,6 +101,11 @@ class IngestionWorkers implements SmartLifecycle {
                 LockSupport.parkNanos(properties.idlePoll().toNanos());
             }
         }
+    }
+
+    /** One processing attempt in its own span, a child of the upload's trace, so its events continue that trace. */
+    DocumentProcessor.Result attempt(ClaimedDocument document, String worker) {
+        return traces.resume(document.traceparent(), "ingestion.process", () -> processor.process(document, worker));
     }
 
     private void renew(ClaimedDocument document, String worker) {

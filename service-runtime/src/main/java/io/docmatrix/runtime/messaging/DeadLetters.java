@@ -2,7 +2,6 @@ package io.docmatrix.runtime.messaging;
 
 import io.docmatrix.contracts.EventHeaders;
 import io.docmatrix.contracts.Topics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,11 +37,7 @@ final class DeadLetters {
         return (record, exception) -> {
             publisher.accept(record, exception);
             if (meters != null) {
-                Counter.builder("docmatrix.kafka.dead.lettered")
-                        .description("Records a consumer gave up on and sent to its dead-letter topic")
-                        .tag("topic", record.topic())
-                        .register(meters)
-                        .increment();
+                DeadLetterCounters.counter(meters, record.topic()).increment();
             }
         };
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -88,6 +89,13 @@ public class MessagingAutoConfiguration {
             // Retrying cannot fix a record that does not decode or whose type is unknown.
             handler.addNotRetryableExceptions(UndeliverableEventException.class);
             return handler;
+        }
+
+        // Providers, not parameters: the registries' auto-configurations may come after this one.
+        @Bean
+        DeadLetterCounters docmatrixDeadLetterCounters(
+                ObjectProvider<MeterRegistry> meters, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+            return new DeadLetterCounters(meters, listeners);
         }
     }
 }

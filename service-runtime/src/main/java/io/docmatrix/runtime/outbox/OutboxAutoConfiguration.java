@@ -1,6 +1,7 @@
 package io.docmatrix.runtime.outbox;
 
 import io.debezium.engine.DebeziumEngine;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,6 +64,7 @@ public class OutboxAutoConfiguration {
                 JdbcTemplate jdbc,
                 ProducerFactory<?, ?> producers,
                 ObjectProvider<MeterRegistry> meters,
+                ObjectProvider<TraceContinuation> traces,
                 @Value("${spring.application.name:}") String service) {
             if (service.isBlank() && properties.slotName() == null) {
                 throw new IllegalStateException(
@@ -71,7 +73,8 @@ public class OutboxAutoConfiguration {
             String password = dataSource.determinePassword();
             OutboxRelay.Connection connection = new OutboxRelay.Connection(
                     dataSource.determineUrl(), dataSource.determineUsername(), password == null ? "" : password);
-            return new OutboxRelay(properties, service, connection, jdbc, producers, meters.getIfAvailable());
+            return new OutboxRelay(
+                    properties, service, connection, jdbc, producers, meters.getIfAvailable(), traces.getIfAvailable());
         }
 
         @Bean
@@ -80,7 +83,7 @@ public class OutboxAutoConfiguration {
                 OutboxRelay relay,
                 JdbcTemplate jdbc,
                 ObjectProvider<MeterRegistry> meters) {
-            return new OutboxMaintenance(properties, relay.slot(), jdbc, meters.getIfAvailable());
+            return new OutboxMaintenance(properties, relay.slot(), relay::lastRelayedId, jdbc, meters.getIfAvailable());
         }
 
         @Bean(name = "outboxHealthIndicator")

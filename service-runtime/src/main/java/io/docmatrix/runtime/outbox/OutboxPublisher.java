@@ -2,6 +2,7 @@ package io.docmatrix.runtime.outbox;
 
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -30,16 +31,20 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
     private final Duration sendTimeout;
     private final @Nullable MeterRegistry meters;
     private final Runnable onBatchRelayed;
+    private final @Nullable TraceContinuation traces;
+    private volatile @Nullable String lastRelayedId;
 
     OutboxPublisher(
             KafkaOperations<String, byte[]> kafka,
             Duration sendTimeout,
             @Nullable MeterRegistry meters,
-            Runnable onBatchRelayed) {
+            Runnable onBatchRelayed,
+            @Nullable TraceContinuation traces) {
         this.kafka = kafka;
         this.sendTimeout = sendTimeout;
         this.meters = meters;
         this.onBatchRelayed = onBatchRelayed;
+        this.traces = traces;
     }
 
     @Override
@@ -50,20 +55,31 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
         List<InFlight> inFlight = new ArrayList<>(records.size());
         for (ChangeEvent<String, String> record : records) {
             Optional<OutboxRow> row = OutboxRow.fromChangeValue(record.value());
-            inFlight.add(new InFlight(
-                    record,
-                    row.orElse(null),
-                    row.map(r -> kafka.send(r.toProducerRecord())).orElse(null)));
+            inFlight.add(
+                    new InFlight(record, row.orElse(null), row.map(this::send).orElse(null)));
         }
         for (InFlight sent : inFlight) {
             if (sent.ack() != null && sent.row() != null) {
                 awaitAck(sent.row(), sent.ack());
                 relayed(sent.row().topic());
+                lastRelayedId = sent.row().id();
             }
             committer.markProcessed(sent.record());
         }
         committer.markBatchFinished();
         onBatchRelayed.run();
+    }
+
+    /**
+     * Sends in the trace of the operation that appended the event: a span per relayed event, and a Kafka client
+     * instrumentation (the Java agent's) that injects its own traceparent continues that trace instead of starting one.
+     */
+    private CompletableFuture<SendResult<String, byte[]>> send(OutboxRow row) {
+        if (traces == null) {
+            return kafka.send(row.toProducerRecord());
+        }
+        return traces.resume(
+                row.traceparent(), "outbox relay " + row.topic(), () -> kafka.send(row.toProducerRecord()));
     }
 
     private void awaitAck(OutboxRow row, CompletableFuture<SendResult<String, byte[]>> ack)
@@ -75,6 +91,12 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent
             throw new OutboxRelayException(
                     "Kafka did not acknowledge event " + row.id() + " (" + row.type() + ") on " + row.topic(), cause);
         }
+    }
+
+    /** The id of the newest event Kafka acknowledged since this relay started, if any. */
+    @Nullable
+    String lastRelayedId() {
+        return lastRelayedId;
     }
 
     private void relayed(String topic) {

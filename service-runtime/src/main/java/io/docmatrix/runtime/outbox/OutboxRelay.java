@@ -3,6 +3,7 @@ package io.docmatrix.runtime.outbox;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.Json;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -75,7 +76,8 @@ final class OutboxRelay implements SmartLifecycle, DisposableBean {
             Connection connection,
             JdbcOperations jdbc,
             ProducerFactory<?, ?> serviceProducers,
-            @Nullable MeterRegistry meters) {
+            @Nullable MeterRegistry meters,
+            @Nullable TraceContinuation traces) {
         this.properties = properties;
         this.slot = properties.slotName(service);
         this.publication = properties.publicationName(service);
@@ -83,7 +85,7 @@ final class OutboxRelay implements SmartLifecycle, DisposableBean {
         this.jdbc = jdbc;
         this.producers = new DefaultKafkaProducerFactory<>(producerConfig(serviceProducers));
         this.publisher = new OutboxPublisher(
-                new KafkaTemplate<>(producers), properties.sendTimeout(), meters, () -> failuresInARow.set(0));
+                new KafkaTemplate<>(producers), properties.sendTimeout(), meters, () -> failuresInARow.set(0), traces);
     }
 
     /**
@@ -107,6 +109,12 @@ final class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     String publication() {
         return publication;
+    }
+
+    /** The id of the newest event Kafka acknowledged since this relay started, if any. */
+    @Nullable
+    String lastRelayedId() {
+        return publisher.lastRelayedId();
     }
 
     State state() {

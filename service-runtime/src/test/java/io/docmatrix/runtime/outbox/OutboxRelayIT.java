@@ -334,6 +334,36 @@ class OutboxRelayIT {
         assertThat(readAll().stream().filter(r -> r.value() == null)).isEmpty();
     }
 
+    @Test
+    void backlogCountsRowsWrittenAfterTheNewestRelayedEventAndDrainsOnceRelayed() {
+        DocumentReceived relayed = TestEvents.documentReceived(UUID.randomUUID(), 1);
+        inTransaction(outbox -> outbox.append(relayed));
+        awaitRecords(Set.of(relayed.eventId()));
+        OutboxMaintenance maintenance = service.getBean(OutboxMaintenance.class);
+        OutboxRelay relay = service.getBean(OutboxRelay.class);
+        await().atMost(DELIVERY)
+                .untilAsserted(() -> assertThat(maintenance.refreshBacklog()).isZero());
+        relay.stop();
+        try {
+            DocumentReceived waiting = TestEvents.documentReceived(UUID.randomUUID(), 1);
+            inTransaction(
+                    outbox -> outbox.appendAll(List.of(waiting, TestEvents.documentReceived(UUID.randomUUID(), 1))));
+
+            long backlog = maintenance.refreshBacklog();
+
+            assertThat(backlog).isEqualTo(2);
+            assertThat(service.getBean(MeterRegistry.class)
+                            .get("docmatrix.outbox.backlog")
+                            .gauge()
+                            .value())
+                    .isEqualTo(2.0);
+        } finally {
+            relay.start();
+        }
+        await().atMost(DELIVERY)
+                .untilAsserted(() -> assertThat(maintenance.refreshBacklog()).isZero());
+    }
+
     private static void awaitStreaming() {
         HealthIndicator health = service.getBean("outboxHealthIndicator", HealthIndicator.class);
         await().atMost(DELIVERY).untilAsserted(() -> {

@@ -7,6 +7,7 @@ import io.docmatrix.analysis.pipeline.AnalysisStatus;
 import io.docmatrix.analysis.pipeline.ClaimedAnalysis;
 import io.docmatrix.analysis.pipeline.StoredAnalysis;
 import io.docmatrix.analysis.playbook.PlaybookRef;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,10 +29,12 @@ class JdbcAnalysisRepository implements AnalysisRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TraceContinuation traces;
 
-    JdbcAnalysisRepository(JdbcClient jdbc, JsonMapper json) {
+    JdbcAnalysisRepository(JdbcClient jdbc, JsonMapper json, TraceContinuation traces) {
         this.jdbc = jdbc;
         this.json = json;
+        this.traces = traces;
     }
 
     @Override
@@ -44,8 +47,10 @@ class JdbcAnalysisRepository implements AnalysisRepository {
             @Nullable String requestedBy) {
         UUID id = UUID.randomUUID();
         jdbc.sql(
-                        "INSERT INTO analysis (id, tenant_id, document_id, version, status, trigger, playbook_id, requested_by)"
-                                + " VALUES (:id, :tenant, :document, :version, 'PENDING', :trigger, :playbook, :by)")
+                        "INSERT INTO analysis (id, tenant_id, document_id, version, status, trigger, playbook_id, requested_by,"
+                                + " traceparent)"
+                                + " VALUES (:id, :tenant, :document, :version, 'PENDING', :trigger, :playbook, :by,"
+                                + " :traceparent)")
                 .param("id", id)
                 .param("tenant", tenantId)
                 .param("document", documentId)
@@ -53,6 +58,8 @@ class JdbcAnalysisRepository implements AnalysisRepository {
                 .param("trigger", trigger)
                 .param("playbook", playbookId)
                 .param("by", requestedBy)
+                // The queuing operation's trace (a listener's consumer span, a request's span), resumed by the worker.
+                .param("traceparent", traces.capture(null))
                 .update();
         return id;
     }
@@ -71,7 +78,7 @@ class JdbcAnalysisRepository implements AnalysisRepository {
                                  LIMIT 1
                                  FOR UPDATE SKIP LOCKED) next
                          WHERE a.id = next.id
-                        RETURNING a.id, a.tenant_id, a.document_id, a.version, a.attempts, a.playbook_id
+                        RETURNING a.id, a.tenant_id, a.document_id, a.version, a.attempts, a.playbook_id, a.traceparent
                         """)
                 .param("owner", owner)
                 .param("lease", lease.toMillis() + " milliseconds")
@@ -242,7 +249,8 @@ class JdbcAnalysisRepository implements AnalysisRepository {
                 rs.getObject("document_id", UUID.class),
                 rs.getInt("version"),
                 rs.getInt("attempts"),
-                rs.getString("playbook_id"));
+                rs.getString("playbook_id"),
+                rs.getString("traceparent"));
     }
 
     private RowMapper<StoredAnalysis> stored() {

@@ -7,6 +7,8 @@ import io.docmatrix.gateway.ratelimit.RateLimitPolicy;
 import io.docmatrix.gateway.ratelimit.RateLimiter;
 import io.docmatrix.gateway.ratelimit.RouteClass;
 import io.docmatrix.runtime.identity.CallerIdentity;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -35,11 +37,20 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private final RateLimiter limiter;
     private final RateLimitPolicy policy;
+    private final MeterRegistry meters;
 
-    RateLimitFilter(RateLimiter limiter, GatewayProperties properties) {
+    RateLimitFilter(RateLimiter limiter, GatewayProperties properties, MeterRegistry meters) {
         this.limiter = limiter;
         this.policy = new RateLimitPolicy(properties.rateLimits());
+        this.meters = meters;
+        for (RouteClass routeClass : RouteClass.values()) {
+            // Present at zero from startup, so dashboards and the metrics smoke check see it before any refusal.
+            rejections(NO_TENANT, routeClass);
+        }
     }
+
+    /** The tenant tag of refusals charged to a client address (logins), whose tenant is not known yet. */
+    static final String NO_TENANT = "none";
 
     @Override
     public int getOrder() {
@@ -60,6 +71,9 @@ class RateLimitFilter implements WebFilter, Ordered {
                         routeClass == RouteClass.LOGIN ? charge(clientAddress(request), routeClass) : Mono.empty()))
                 .map(charged -> {
                     writeHeaders(exchange.getResponse().getHeaders(), charged);
+                    if (!charged.decision().allowed()) {
+                        rejections(charged.tenant(), routeClass).increment();
+                    }
                     return charged;
                 })
                 .flatMap(charged -> charged.decision().allowed()
@@ -78,15 +92,15 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .flatMap(own -> own.allowed()
                         ? limiter.tryAcquire(tenantKey, tenantLimit)
                                 .map(tenant -> tenant.stricter(own) == tenant
-                                        ? new Charged(tenant, tenantLimit)
-                                        : new Charged(own, callerLimit))
-                        : Mono.just(new Charged(own, callerLimit)));
+                                        ? new Charged(tenant, tenantLimit, caller.tenant())
+                                        : new Charged(own, callerLimit, caller.tenant()))
+                        : Mono.just(new Charged(own, callerLimit, caller.tenant())));
     }
 
     private Mono<Charged> charge(String clientAddress, RouteClass routeClass) {
         Limit limit = policy.perCaller(routeClass, null);
         return limiter.tryAcquire("address:" + clientAddress + ":" + routeClass.label(), limit)
-                .map(decision -> new Charged(decision, limit));
+                .map(decision -> new Charged(decision, limit, NO_TENANT));
     }
 
     private static void writeHeaders(HttpHeaders headers, Charged charged) {
@@ -112,5 +126,13 @@ class RateLimitFilter implements WebFilter, Ordered {
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
-    private record Charged(Decision decision, Limit limit) {}
+    private Counter rejections(String tenant, RouteClass routeClass) {
+        return Counter.builder("docmatrix.gateway.rate.limited")
+                .description("Requests refused with 429 RATE_LIMITED, per tenant and route class")
+                .tag("tenant", tenant)
+                .tag("route_class", routeClass.label())
+                .register(meters);
+    }
+
+    private record Charged(Decision decision, Limit limit, String tenant) {}
 }

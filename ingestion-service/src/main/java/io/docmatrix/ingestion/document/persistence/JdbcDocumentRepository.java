@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,14 +32,15 @@ class JdbcDocumentRepository implements DocumentRepository {
     }
 
     @Override
-    public boolean receive(DocumentUploaded upload) {
+    public boolean receive(DocumentUploaded upload, @Nullable String traceparent) {
         int inserted = jdbc.sql(
                         """
                         INSERT INTO document (id, version, tenant_id, status, filename, content_type, size_bytes, sha256,
                                               blob_store, blob_key, uploaded_by, title, tags, collection, external_id,
-                                              received_at)
+                                              received_at, traceparent)
                         VALUES (:id, :version, :tenant, 'RECEIVED', :filename, :contentType, :size, :sha256,
-                                :blobStore, :blobKey, :uploadedBy, :title, :tags, :collection, :externalId, :receivedAt)
+                                :blobStore, :blobKey, :uploadedBy, :title, :tags, :collection, :externalId, :receivedAt,
+                                :traceparent)
                         ON CONFLICT (id, version) DO NOTHING
                         """)
                 .param("id", upload.documentId())
@@ -56,6 +58,7 @@ class JdbcDocumentRepository implements DocumentRepository {
                 .param("collection", upload.metadata().collection())
                 .param("externalId", upload.metadata().externalId())
                 .param("receivedAt", Timestamp.from(upload.occurredAt()))
+                .param("traceparent", traceparent)
                 .update();
         if (inserted == 1) {
             // Only the newest version of a document appears in listings.
@@ -83,7 +86,7 @@ class JdbcDocumentRepository implements DocumentRepository {
                                  FOR UPDATE SKIP LOCKED) next
                          WHERE d.id = next.id AND d.version = next.version
                         RETURNING d.id, d.version, d.tenant_id, d.filename, d.content_type, d.size_bytes, d.blob_store,
-                                  d.blob_key, d.attempts
+                                  d.blob_key, d.attempts, d.traceparent
                         """)
                 .param("owner", owner)
                 .param("lease", lease.toMillis() + " milliseconds")
@@ -95,7 +98,8 @@ class JdbcDocumentRepository implements DocumentRepository {
                         rs.getString("content_type"),
                         rs.getLong("size_bytes"),
                         new BlobReference(rs.getString("blob_store"), rs.getString("blob_key")),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        rs.getString("traceparent")))
                 .optional();
     }
 
