@@ -58,8 +58,9 @@ class HybridRetriever implements Retriever {
                 };
         MeterRegistry registry = meters.getIfAvailable();
         if (registry != null) {
-            Timer.builder("docmatrix.query.retrieval")
+            Timer.builder("docmatrix.query.search")
                     .description("Time to retrieve chunks for a question, embedding included")
+                    .publishPercentileHistogram()
                     .tag("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry)
                     .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -12,6 +12,8 @@ import io.docmatrix.query.answer.RetrievalUnavailableException;
 import io.docmatrix.runtime.identity.CallerIdentity;
 import io.docmatrix.runtime.web.ApiProblem;
 import io.docmatrix.runtime.web.ProblemCodes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -53,14 +55,22 @@ class AnswerController {
     private final AnswerService answers;
     private final AnswerProperties properties;
 
-    AnswerController(AnswerService answers, AnswerProperties properties) {
+    private final Timer answerTimer;
+
+    AnswerController(AnswerService answers, AnswerProperties properties, MeterRegistry meters) {
         this.answers = answers;
         this.properties = properties;
+        // A histogram, so dashboards and the p95 alert can take any percentile across instances.
+        this.answerTimer = Timer.builder("docmatrix.query.answer")
+                .description("Time to answer a question (POST /api/v1/query), retrieval and composition included")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     @PostMapping
     Answer answer(CallerIdentity caller, @RequestBody QueryRequestBody body) {
-        return answers.answer(caller.tenantId(), caller.subject(), body.toQuery(properties));
+        AnswerQuery query = body.toQuery(properties);
+        return answerTimer.record(() -> answers.answer(caller.tenantId(), caller.subject(), query));
     }
 
     /**
