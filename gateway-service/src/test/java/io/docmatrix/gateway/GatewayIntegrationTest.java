@@ -36,7 +36,7 @@ abstract class GatewayIntegrationTest implements GatewayBackends {
 
     HttpResponse<String> send(String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, body);
         headers.forEach(request::header);
         try {
@@ -57,7 +57,7 @@ abstract class GatewayIntegrationTest implements GatewayBackends {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, body);
         headers.forEach(request::header);
         try {
