@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
-# config-server: Spring Cloud Config server serving the platform's configuration.
-# Built by deploy/images/build from a staged context holding app.jar (the Spring Boot jar of config-server) and otel/
-# (empty, or the OpenTelemetry Java agent with --otel-agent). Runs as the non-root user 10001 on a read-only root
-# filesystem (the Helm chart mounts /tmp and /var/lib/docmatrix as emptyDirs).
+# Every DocMatrix service except ingestion-service (deploy/images/ingestion-service/Dockerfile), as Boot layers.
+# Built by deploy/images/build from a staged context holding app.jar (the service's Spring Boot jar) and otel/ (empty,
+# or the OpenTelemetry Java agent with --otel-agent), with --build-arg SERVICE=<service> PORT=<its HTTP port>. Runs as
+# the non-root user 10001 on a read-only root filesystem (the Helm chart mounts /tmp and /var/lib/docmatrix as emptyDirs).
 ARG BASE_IMAGE=eclipse-temurin:17-jre-noble
 
 FROM ${BASE_IMAGE} AS extract
@@ -13,8 +13,10 @@ RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination 
 
 FROM ${BASE_IMAGE}
 ARG VERSION=unknown
-LABEL org.opencontainers.image.title="config-server" \
-      org.opencontainers.image.description="DocMatrix config-server" \
+ARG SERVICE
+ARG PORT
+LABEL org.opencontainers.image.title="${SERVICE}" \
+      org.opencontainers.image.description="DocMatrix ${SERVICE}" \
       org.opencontainers.image.version="${VERSION}"
 RUN groupadd --system --gid 10001 docmatrix \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin docmatrix \
@@ -29,8 +31,8 @@ COPY --from=extract /build/extracted/application/ ./
 # only with otlp.javaAgent.enabled.
 COPY otel/ /opt/opentelemetry/
 ENV DOCMATRIX_VAR_DIR=/var/lib/docmatrix \
-    SERVER_PORT=8888
-EXPOSE 8888
+    SERVER_PORT=${PORT}
+EXPOSE ${PORT}
 # Numeric, so Kubernetes can verify runAsNonRoot without reading /etc/passwd.
 USER 10001:10001
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
