@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,17 +90,12 @@ public final class CorpusLoader {
                 if ("READY".equals(known) || "FAILED".equals(known)) {
                     continue;
                 }
-                JsonNode document;
-                try {
-                    document = platform.document(upload.documentId());
-                } catch (PlatformException e) {
-                    if (e.status() != 404) {
-                        throw e;
-                    }
-                    // Accepted by the gateway but not yet consumed by ingestion: the upload event is on its way.
+                Optional<JsonNode> fetched = platform.documentIfKnown(upload.documentId());
+                if (fetched.isEmpty()) {
                     open++;
                     continue;
                 }
+                JsonNode document = fetched.get();
                 String now = document.path("status").asString("UNKNOWN");
                 status.put(upload.documentId(), now);
                 chunkCounts.put(upload.documentId(), document.path("chunkCount").asInt(0));

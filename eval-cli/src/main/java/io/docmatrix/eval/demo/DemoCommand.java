@@ -170,17 +170,12 @@ public final class DemoCommand implements Callable<Integer> {
                 if (known.equals("READY") || known.equals("FAILED")) {
                     continue;
                 }
-                JsonNode document;
-                try {
-                    document = platform.document(id);
-                } catch (PlatformException e) {
-                    if (e.status() != 404) {
-                        throw e;
-                    }
-                    // Accepted by the gateway but not yet consumed by ingestion: the upload event is on its way.
+                Optional<JsonNode> fetched = platform.documentIfKnown(id);
+                if (fetched.isEmpty()) {
                     open = true;
                     continue;
                 }
+                JsonNode document = fetched.get();
                 latest.put(id, document);
                 String status = document.path("status").asString("UNKNOWN");
                 if (!status.equals(known)) {

@@ -118,6 +118,21 @@ public final class PlatformClient {
         return getJson("/api/v1/documents/" + documentId, "read document " + documentId);
     }
 
+    /**
+     * The document, or empty while ingestion does not know it yet: an upload the gateway accepted (202) is 404 until
+     * ingestion has consumed its upload event.
+     */
+    public Optional<JsonNode> documentIfKnown(String documentId) {
+        try {
+            return Optional.of(document(documentId));
+        } catch (PlatformException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
     /** Every chunk of the document's latest version, following the page cursors. */
     public List<JsonNode> chunks(String documentId) {
         List<JsonNode> items = new ArrayList<>();
