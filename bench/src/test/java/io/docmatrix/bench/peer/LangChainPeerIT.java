@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class LangChainPeerIT {
 
     private static final DatabaseTarget DB = new DatabaseTarget(
-            "jdbc:postgresql://127.0.0.1:5433/"
+            // The same test database settings the services' test configurations read.
+            "jdbc:postgresql://" + System.getenv().getOrDefault("DOCMATRIX_TEST_PG_HOST", "127.0.0.1") + ":"
+                    + System.getenv().getOrDefault("DOCMATRIX_TEST_PG_PORT", "5433") + "/"
                     + System.getenv().getOrDefault("DOCMATRIX_TEST_DB", "docmatrix_query_test"),
             "docmatrix_test",
             "",
