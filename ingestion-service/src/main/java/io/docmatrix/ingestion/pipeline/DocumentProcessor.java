@@ -11,6 +11,7 @@ import io.docmatrix.ingestion.document.ExtractedText;
 import io.docmatrix.ingestion.document.NewChunk;
 import io.docmatrix.ingestion.parsing.DocumentParser;
 import io.docmatrix.ingestion.parsing.ParseOutcome;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public class DocumentProcessor {
     private final Chunker chunker;
     private final EmbeddingModel embeddings;
     private final MeterRegistry meters;
+    private final TraceContinuation traces;
 
     public DocumentProcessor(
             DocumentLifecycle lifecycle,
@@ -43,13 +45,15 @@ public class DocumentProcessor {
             ObjectProvider<DocumentParser> parser,
             Chunker chunker,
             EmbeddingModel embeddings,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            TraceContinuation traces) {
         this.lifecycle = lifecycle;
         this.blobs = blobs;
         this.parser = parser;
         this.chunker = chunker;
         this.embeddings = embeddings;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /** Outcome of one attempt, for the worker's logs and tests. */
@@ -61,6 +65,8 @@ public class DocumentProcessor {
     }
 
     public Result process(ClaimedDocument document, String worker) {
+        traces.annotate("docmatrix.document_id", document.id().toString());
+        traces.annotate("docmatrix.document_version", Integer.toString(document.version()));
         byte[] content;
         try {
             content = timed("fetch", () -> read(document));
@@ -153,10 +159,11 @@ public class DocumentProcessor {
                         .toList());
     }
 
-    private <T, E extends Exception> T timed(String stage, ThrowingSupplier<T, E> step) throws E {
+    // Each stage is both a histogram (dashboards, alerts) and a span (one document's trace shows where its time went).
+    private <T, E extends Exception> T timed(String stage, TraceContinuation.Step<T, E> step) throws E {
         Timer.Sample sample = Timer.start(meters);
         try {
-            return step.get();
+            return traces.span("ingestion." + stage, step);
         } finally {
             sample.stop(Timer.builder("docmatrix.ingestion.stage")
                     .description("Time per ingestion stage and document")
@@ -164,11 +171,5 @@ public class DocumentProcessor {
                     .publishPercentileHistogram()
                     .register(meters));
         }
-    }
-
-    /** A step that may throw a checked exception. */
-    @FunctionalInterface
-    interface ThrowingSupplier<T, E extends Exception> {
-        T get() throws E;
     }
 }

@@ -16,6 +16,7 @@ import io.docmatrix.ingestion.document.DocumentLifecycle;
 import io.docmatrix.ingestion.parsing.DocumentParser;
 import io.docmatrix.ingestion.parsing.Fixtures;
 import io.docmatrix.ingestion.pipeline.DocumentProcessor;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,9 @@ class S3ClaimCheckIT {
     MeterRegistry meters;
 
     @Autowired
+    TraceContinuation traces;
+
+    @Autowired
     JdbcClient jdbc;
 
     @TempDir
@@ -88,7 +92,8 @@ class S3ClaimCheckIT {
         try (S3ObjectStore objects = new S3ObjectStore(S3MockServer.shared().settings(), "ingestion-claim-check");
                 S3BlobStore store = new S3BlobStore(objects)) {
             objects.putFile(key, Files.write(dir.resolve("upload.part"), pdf));
-            DocumentProcessor processor = new DocumentProcessor(lifecycle, store, parser, chunker, embeddings, meters);
+            DocumentProcessor processor =
+                    new DocumentProcessor(lifecycle, store, parser, chunker, embeddings, meters, traces);
             ClaimedDocument document = receiveAndClaim(id, new BlobReference(BlobReference.S3, key), pdf);
 
             DocumentProcessor.Result result = processor.process(document, WORKER);

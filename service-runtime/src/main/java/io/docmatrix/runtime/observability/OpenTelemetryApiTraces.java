@@ -43,10 +43,7 @@ final class OpenTelemetryApiTraces {
     }
 
     static <T> T resume(@Nullable String traceparent, String name, Supplier<T> work) {
-        Context parent = traceparent == null
-                ? Context.root()
-                : W3CTraceContextPropagator.getInstance()
-                        .extract(Context.root(), Map.of("traceparent", traceparent), GETTER);
+        Context parent = traceparent == null ? Context.root() : extract(traceparent);
         Span span = GlobalOpenTelemetry.getTracer("io.docmatrix.runtime")
                 .spanBuilder(name)
                 .setParent(parent)
@@ -60,5 +57,40 @@ final class OpenTelemetryApiTraces {
         } finally {
             span.end();
         }
+    }
+
+    static void annotate(String key, String value) {
+        Span.current().setAttribute(key, value);
+    }
+
+    static <T, E extends Exception> T child(String name, TraceContinuation.Step<T, E> work) throws E {
+        Span span = GlobalOpenTelemetry.getTracer("io.docmatrix.runtime")
+                .spanBuilder(name)
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return work.get();
+        } catch (Exception e) {
+            span.setStatus(StatusCode.ERROR);
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /**
+     * The stored context through the global propagators first: with the Java agent attached they are the agent's own,
+     * and only a context the agent extracted becomes the parent of its spans (one extracted by the API's W3C
+     * propagator was ignored there, and each relayed event started a new trace). Without the agent the global
+     * propagators are no-ops, so the W3C propagator reads it.
+     */
+    private static Context extract(String traceparent) {
+        Map<String, String> carrier = Map.of("traceparent", traceparent);
+        Context global =
+                GlobalOpenTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), carrier, GETTER);
+        if (Span.fromContext(global).getSpanContext().isValid()) {
+            return global;
+        }
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), carrier, GETTER);
     }
 }

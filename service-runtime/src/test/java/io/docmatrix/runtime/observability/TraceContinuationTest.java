@@ -1,15 +1,23 @@
 package io.docmatrix.runtime.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -60,6 +68,68 @@ class TraceContinuationTest {
         assertThat(continuation.capture("not-a-traceparent")).isNull();
         String captured = continuation.resume(UPLOAD, "listener", () -> continuation.capture(null));
         assertThat(captured).startsWith("00-" + TRACE_ID + "-").isNotEqualTo(UPLOAD);
+    }
+
+    @Test
+    void aStageRunsInItsOwnChildSpanOfTheResumedTraceAndRethrowsItsCheckedFailure() {
+        TraceContinuation continuation = continuation(tracer, propagator);
+
+        String[] spans = continuation.resume(UPLOAD, "ingestion.process", () -> {
+            String process = TraceContinuation.currentTraceparent(tracer);
+            String parse = continuation.span("ingestion.parse", () -> TraceContinuation.currentTraceparent(tracer));
+            return new String[] {process, parse};
+        });
+
+        assertThat(spans[1]).startsWith("00-" + TRACE_ID + "-").isNotEqualTo(spans[0]);
+        assertThatThrownBy(() -> continuation.span("ingestion.fetch", () -> {
+                    throw new java.io.IOException("blob gone");
+                }))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void annotatesTheCurrentSpanSoATraceLeadsToItsDocument() {
+        List<ReadableSpan> ended = new CopyOnWriteArrayList<>();
+        try (SdkTracerProvider recording = SdkTracerProvider.builder()
+                .addSpanProcessor(new Collecting(ended))
+                .build()) {
+            io.opentelemetry.api.trace.Tracer sdk = recording.get("test");
+            Tracer recordingTracer = new OtelTracer(sdk, new OtelCurrentTraceContext(), event -> {});
+            TraceContinuation continuation = continuation(
+                    recordingTracer,
+                    new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), sdk));
+
+            continuation.resume(UPLOAD, "ingestion.process", () -> {
+                continuation.annotate("docmatrix.document_id", "d-1");
+                return null;
+            });
+        }
+
+        assertThat(ended).singleElement().satisfies(span -> {
+            assertThat(span.getName()).isEqualTo("ingestion.process");
+            assertThat(span.getAttribute(AttributeKey.stringKey("docmatrix.document_id")))
+                    .isEqualTo("d-1");
+        });
+    }
+
+    private record Collecting(List<ReadableSpan> ended) implements SpanProcessor {
+        @Override
+        public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+        @Override
+        public boolean isStartRequired() {
+            return false;
+        }
+
+        @Override
+        public void onEnd(ReadableSpan span) {
+            ended.add(span);
+        }
+
+        @Override
+        public boolean isEndRequired() {
+            return true;
+        }
     }
 
     @Test

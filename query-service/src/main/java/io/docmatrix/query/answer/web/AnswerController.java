@@ -10,6 +10,7 @@ import io.docmatrix.query.answer.Citation;
 import io.docmatrix.query.answer.ConversationNotFoundException;
 import io.docmatrix.query.answer.RetrievalUnavailableException;
 import io.docmatrix.runtime.identity.CallerIdentity;
+import io.docmatrix.runtime.observability.TraceContinuation;
 import io.docmatrix.runtime.web.ApiProblem;
 import io.docmatrix.runtime.web.ProblemCodes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,9 +57,12 @@ class AnswerController {
     private final AnswerProperties properties;
 
     private final Timer answerTimer;
+    private final TraceContinuation traces;
 
-    AnswerController(AnswerService answers, AnswerProperties properties, MeterRegistry meters) {
+    AnswerController(
+            AnswerService answers, AnswerProperties properties, MeterRegistry meters, TraceContinuation traces) {
         this.answers = answers;
+        this.traces = traces;
         this.properties = properties;
         // A histogram, so dashboards and the p95 alert can take any percentile across instances.
         this.answerTimer = Timer.builder("docmatrix.query.answer")
@@ -70,7 +74,17 @@ class AnswerController {
     @PostMapping
     Answer answer(CallerIdentity caller, @RequestBody QueryRequestBody body) {
         AnswerQuery query = body.toQuery(properties);
-        return answerTimer.record(() -> answers.answer(caller.tenantId(), caller.subject(), query));
+        Answer answer = answerTimer.record(() -> answers.answer(caller.tenantId(), caller.subject(), query));
+        // The answer's trace leads to the documents it cites (and each document's ingestion span carries its id).
+        traces.annotate("docmatrix.cited_document_ids", citedDocuments(answer));
+        return answer;
+    }
+
+    private static String citedDocuments(Answer answer) {
+        return answer.citations().stream()
+                .map(citation -> citation.documentId().toString())
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /**
