@@ -17,7 +17,7 @@ public class FeaturesEndpoint {
     private final String service;
     private final List<FeatureFlags> flags;
 
-    FeaturesEndpoint(String service, List<FeatureFlags> flags) {
+    public FeaturesEndpoint(String service, List<FeatureFlags> flags) {
         this.service = service;
         this.flags = flags;
     }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.validation.ValidationBin
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * A validated settings record that follows the configuration at run time. Constructor-bound
@@ -34,16 +34,16 @@ public final class RefreshableProperties<T> implements Supplier<T>, ApplicationL
     private final String prefix;
     private final Class<T> type;
     private final ConfigurableEnvironment environment;
-    private final Validator validator;
+    private final SpringValidatorAdapter validator;
     private volatile T current;
     private volatile @Nullable String lastRejection;
 
     public RefreshableProperties(
-            String prefix, Class<T> type, ConfigurableEnvironment environment, Validator validator) {
+            String prefix, Class<T> type, ConfigurableEnvironment environment, jakarta.validation.Validator validator) {
         this.prefix = prefix;
         this.type = type;
         this.environment = environment;
-        this.validator = validator;
+        this.validator = new SpringValidatorAdapter(validator);
         this.current = bind();
     }
 

@@ -70,7 +70,7 @@ class AnswerController {
     @PostMapping
     Answer answer(CallerIdentity caller, @RequestBody QueryRequestBody body) {
         AnswerQuery query = body.toQuery(properties);
-        return answerTimer.record(() -> answers.answer(caller.tenantId(), caller.subject(), query));
+        return answerTimer.record(() -> answers.answer(caller.tenantId(), caller.tenant(), caller.subject(), query));
     }
 
     /**
@@ -83,7 +83,8 @@ class AnswerController {
     SseEmitter stream(CallerIdentity caller, @RequestBody QueryRequestBody body) {
         AnswerQuery query = body.toQuery(properties);
         // conversation, question and retrieval fail here, as plain problem responses, before the stream starts
-        AnswerService.PendingAnswer pending = answers.prepareStream(caller.tenantId(), caller.subject(), query);
+        AnswerService.PendingAnswer pending =
+                answers.prepareStream(caller.tenantId(), caller.tenant(), caller.subject(), query);
         SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
         try {
             STREAMS.execute(() -> produce(pending, emitter));
