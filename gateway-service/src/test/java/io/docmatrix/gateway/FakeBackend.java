@@ -73,7 +73,7 @@ final class FakeBackend {
                 respond(exchange, 200, jwks.get().toString(true).getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/internal/v1/api-keys/verify")) {
                 verify(exchange, body);
-            } else if (path.equals("/actuator/features")) {
+            } else if (path.equals("/actuator/flags")) {
                 // what service-runtime's features endpoint answers in every service
                 respond(exchange, 200, JSON.writeValueAsBytes(Map.of("service", "backend", "flags", FLAGS)));
             } else {

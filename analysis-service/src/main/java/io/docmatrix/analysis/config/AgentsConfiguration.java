@@ -19,7 +19,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @Configuration(proxyBeanMethods = false)
 class AgentsConfiguration {
 
-    /** {@code analysis.features.*}: rebound by {@code /actuator/refresh}, shown at {@code /actuator/features}. */
+    /** {@code analysis.features.*}: rebound by {@code /actuator/refresh}, shown at {@code /actuator/flags}. */
     @Bean
     RefreshableProperties<AnalysisFeatures> analysisFeatures(ConfigurableEnvironment environment, Validator validator) {
         return new RefreshableProperties<>(AnalysisFeatures.PREFIX, AnalysisFeatures.class, environment, validator);

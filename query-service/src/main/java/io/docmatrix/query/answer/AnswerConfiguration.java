@@ -46,7 +46,7 @@ class AnswerConfiguration {
                 features);
     }
 
-    /** {@code query.features.*}: rebound by {@code /actuator/refresh}, shown at {@code /actuator/features}. */
+    /** {@code query.features.*}: rebound by {@code /actuator/refresh}, shown at {@code /actuator/flags}. */
     @Bean
     RefreshableProperties<AnswerFeatures> answerFeatures(ConfigurableEnvironment environment, Validator validator) {
         return new RefreshableProperties<>(AnswerFeatures.PREFIX, AnswerFeatures.class, environment, validator);

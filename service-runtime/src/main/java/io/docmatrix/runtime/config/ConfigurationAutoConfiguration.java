@@ -7,14 +7,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
-/** The {@code features} actuator endpoint over every {@link FeatureFlags} bean of the service. */
+/** The {@code flags} actuator endpoint ({@code /actuator/flags}; Spring Cloud's own {@code features} lists its libraries) over every {@link FeatureFlags} bean of the service. */
 @AutoConfiguration
 @ConditionalOnClass(Endpoint.class)
 public class ConfigurationAutoConfiguration {
 
     @Bean
-    FeaturesEndpoint featuresEndpoint(
+    FlagsEndpoint docmatrixFlagsEndpoint(
             @Value("${spring.application.name:service}") String service, ObjectProvider<FeatureFlags> flags) {
-        return new FeaturesEndpoint(service, flags.orderedStream().toList());
+        return new FlagsEndpoint(service, flags.orderedStream().toList());
     }
 }

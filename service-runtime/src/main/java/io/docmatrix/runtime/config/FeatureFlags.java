@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A service's feature flags as they are in force now, by their configuration name, for {@code /actuator/features}
+ * A service's feature flags as they are in force now, by their configuration name, for {@code /actuator/flags}
  * (which the gateway gathers into {@code GET /api/v1/admin/features}). Each service declares one bean of this type.
  */
 @FunctionalInterface

@@ -2,7 +2,7 @@ package io.docmatrix.gateway.admin.web;
 
 import io.docmatrix.gateway.admin.ServiceFeatures;
 import io.docmatrix.gateway.config.GatewayProperties;
-import io.docmatrix.runtime.config.FeaturesEndpoint;
+import io.docmatrix.runtime.config.FlagsEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ class AdminFeaturesController {
 
     private final FeatureCollector collector;
 
-    AdminFeaturesController(WebClient.Builder webClient, GatewayProperties properties, FeaturesEndpoint own) {
+    AdminFeaturesController(WebClient.Builder webClient, GatewayProperties properties, FlagsEndpoint own) {
         Map<String, URI> services = new LinkedHashMap<>();
         services.put("auth-service", properties.services().auth());
         services.put("ingestion-service", properties.services().ingestion());

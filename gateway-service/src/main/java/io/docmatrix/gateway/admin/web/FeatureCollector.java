@@ -1,7 +1,7 @@
 package io.docmatrix.gateway.admin.web;
 
 import io.docmatrix.gateway.admin.ServiceFeatures;
-import io.docmatrix.runtime.config.FeaturesEndpoint;
+import io.docmatrix.runtime.config.FlagsEndpoint;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Asks every service for its flags ({@code GET <service>/actuator/features}) at once, each call bounded by a
+ * Asks every service for its flags ({@code GET <service>/actuator/flags}) at once, each call bounded by a
  * Resilience4j time limiter, and adds the gateway's own. A service that is down, slow or answers garbage is listed as
  * UNAVAILABLE with the reason; the listing itself never fails because of one service.
  */
@@ -31,7 +31,7 @@ class FeatureCollector {
 
     private final WebClient client;
     private final Map<String, URI> services;
-    private final FeaturesEndpoint own;
+    private final FlagsEndpoint own;
     private final TimeLimiter timeLimiter;
 
     /**
@@ -39,7 +39,7 @@ class FeatureCollector {
      * @param own the gateway's own flags
      * @param timeout how long one service may take to answer
      */
-    FeatureCollector(WebClient client, Map<String, URI> services, FeaturesEndpoint own, Duration timeout) {
+    FeatureCollector(WebClient client, Map<String, URI> services, FlagsEndpoint own, Duration timeout) {
         this.client = client;
         this.services = new LinkedHashMap<>(services);
         this.own = own;
@@ -52,7 +52,7 @@ class FeatureCollector {
     }
 
     Mono<List<ServiceFeatures>> collect() {
-        FeaturesEndpoint.Features gateway = own.features();
+        FlagsEndpoint.Features gateway = own.features();
         Mono<ServiceFeatures> self = Mono.just(ServiceFeatures.up(gateway.service(), gateway.flags()));
         Flux<ServiceFeatures> others = Flux.fromIterable(services.entrySet())
                 .flatMapSequential(service -> ask(service.getKey(), service.getValue()));
@@ -62,7 +62,7 @@ class FeatureCollector {
     private Mono<ServiceFeatures> ask(String name, URI base) {
         return client.get()
                 .uri(UriComponentsBuilder.fromUri(base)
-                        .path("/actuator/features")
+                        .path("/actuator/flags")
                         .build()
                         .toUri())
                 .retrieve()
@@ -86,6 +86,6 @@ class FeatureCollector {
         return "unreachable";
     }
 
-    /** What {@code /actuator/features} answers; unknown fields ignored. */
+    /** What {@code /actuator/flags} answers; unknown fields ignored. */
     record Reported(@Nullable String service, @Nullable Map<String, Boolean> flags) {}
 }

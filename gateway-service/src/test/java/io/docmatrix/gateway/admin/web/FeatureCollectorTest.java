@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.docmatrix.gateway.admin.ServiceFeatures;
 import io.docmatrix.gateway.admin.ServiceFeatures.Status;
-import io.docmatrix.runtime.config.FeaturesEndpoint;
+import io.docmatrix.runtime.config.FlagsEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -48,12 +48,12 @@ class FeatureCollectorTest {
         new FeatureCollector(
                         client,
                         Map.of("query-service", base(), "auth-service", base().resolve("/broken/")),
-                        new FeaturesEndpoint("gateway-service", List.of()),
+                        new FlagsEndpoint("gateway-service", List.of()),
                         Duration.ofSeconds(30))
                 .collect()
                 .block();
         FeatureCollector collector = new FeatureCollector(
-                client, services, new FeaturesEndpoint("gateway-service", List.of()), Duration.ofSeconds(2));
+                client, services, new FlagsEndpoint("gateway-service", List.of()), Duration.ofSeconds(2));
         long started = System.nanoTime();
 
         List<ServiceFeatures> listed = collector.collect().block(Duration.ofSeconds(10));
@@ -73,7 +73,7 @@ class FeatureCollectorTest {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.setExecutor(Executors.newCachedThreadPool());
-            http.createContext("/actuator/features", exchange -> {
+            http.createContext("/actuator/flags", exchange -> {
                 byte[] body = "{\"service\":\"query-service\",\"flags\":{\"query.features.llm-answers\":false}}"
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

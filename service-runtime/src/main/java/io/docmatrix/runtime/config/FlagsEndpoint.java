@@ -7,17 +7,17 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * {@code GET /actuator/features}: this service's feature flags as in force now. Like every actuator endpoint it is
+ * {@code GET /actuator/flags}: this service's feature flags as in force now. Like every actuator endpoint it is
  * served on the service's own port, inside the cluster; clients see the flags of all services through the gateway's
  * ADMIN-only {@code GET /api/v1/admin/features}.
  */
-@Endpoint(id = "features")
-public class FeaturesEndpoint {
+@Endpoint(id = "flags")
+public class FlagsEndpoint {
 
     private final String service;
     private final List<FeatureFlags> flags;
 
-    public FeaturesEndpoint(String service, List<FeatureFlags> flags) {
+    public FlagsEndpoint(String service, List<FeatureFlags> flags) {
         this.service = service;
         this.flags = flags;
     }
