@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,14 +24,18 @@ class AdminFeaturesController {
 
     private final FeatureCollector collector;
 
-    AdminFeaturesController(WebClient.Builder webClient, GatewayProperties properties, FlagsEndpoint own) {
+    AdminFeaturesController(
+            ObjectProvider<WebClient.Builder> webClients, GatewayProperties properties, FlagsEndpoint own) {
         Map<String, URI> services = new LinkedHashMap<>();
         services.put("auth-service", properties.services().auth());
         services.put("ingestion-service", properties.services().ingestion());
         services.put("analysis-service", properties.services().analysis());
         services.put("query-service", properties.services().query());
         this.collector = new FeatureCollector(
-                webClient.clone().build(), services, own, properties.admin().featuresTimeout());
+                webClients.getIfAvailable(WebClient::builder).build(),
+                services,
+                own,
+                properties.admin().featuresTimeout());
     }
 
     /** @param services the gateway first, then every service behind it */
