@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeBackend {
 
     static final String KEY_DOWN_PREFIX = "dmx_down_";
+    static final Map<String, Boolean> FLAGS = Map.of("demo.features.answers", true, "demo.features.ocr", false);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
@@ -72,6 +73,9 @@ final class FakeBackend {
                 respond(exchange, 200, jwks.get().toString(true).getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/internal/v1/api-keys/verify")) {
                 verify(exchange, body);
+            } else if (path.equals("/actuator/flags")) {
+                // what service-runtime's features endpoint answers in every service
+                respond(exchange, 200, JSON.writeValueAsBytes(Map.of("service", "backend", "flags", FLAGS)));
             } else {
                 respond(exchange, 200, JSON.writeValueAsBytes(echo(exchange, path, body.length)));
             }

@@ -5,10 +5,12 @@ import io.docmatrix.analysis.document.DocumentForAnalysis;
 import io.docmatrix.analysis.playbook.Playbook;
 import io.docmatrix.analysis.playbook.Playbooks;
 import io.docmatrix.contracts.analysis.Severity;
+import io.docmatrix.runtime.config.RefreshableProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,7 +35,7 @@ class AnalysisProcessor {
     private final Playbooks playbooks;
     private final AnalysisOrchestrator orchestrator;
     private final AnalysisRuns runs;
-    private final AnalysisProperties analysis;
+    private final Supplier<AnalysisProperties> analysis;
     private final PipelineProperties pipeline;
     private final MeterRegistry meters;
 
@@ -42,7 +44,7 @@ class AnalysisProcessor {
             Playbooks playbooks,
             AnalysisOrchestrator orchestrator,
             AnalysisRuns runs,
-            AnalysisProperties analysis,
+            RefreshableProperties<AnalysisProperties> analysis,
             PipelineProperties pipeline,
             MeterRegistry meters) {
         this.staging = staging;
@@ -67,7 +69,10 @@ class AnalysisProcessor {
         if (document.get().chunks().isEmpty()) {
             return fail(claimed, worker, "EMPTY_DOCUMENT", "The document has no text to analyse.");
         }
-        String playbookId = claimed.playbookId() != null ? claimed.playbookId() : analysis.defaultPlaybook();
+        // read per analysis: the default playbook follows /actuator/refresh
+        String playbookId = claimed.playbookId() != null
+                ? claimed.playbookId()
+                : analysis.get().defaultPlaybook();
         Optional<Playbook> playbook = playbooks.current(claimed.tenantId(), playbookId);
         if (playbook.isEmpty()) {
             return fail(claimed, worker, "PLAYBOOK_NOT_FOUND", "The playbook '" + playbookId + "' does not exist.");

@@ -37,7 +37,9 @@ public final class AccessMatrix {
             "/api/v1/clause-exemplars/**",
             "/api/v1/search",
             "/api/v1/query",
-            "/api/v1/query/**");
+            "/api/v1/query/**",
+            "/api/v1/admin",
+            "/api/v1/admin/**");
 
     public static final List<AccessRule> RULES = List.of(
             // Logging in cannot need a login; auth throttles these per client address on top of the gateway's limit.
@@ -46,6 +48,10 @@ public final class AccessMatrix {
             rule(GET, new Access.Public(), "/actuator/health", "/actuator/health/**", "/actuator/info"),
             // Scraped from inside the cluster; a deployment keeps this path off its ingress.
             rule(GET, new Access.Public(), "/actuator/prometheus"),
+            // Re-reads the gateway's configuration (rate limits) from the config server; services behind the gateway
+            // expose theirs on their own ports only (deploy/local/refresh). Every other actuator path stays closed.
+            rule(POST, new Access.AtLeast(Role.PLATFORM_ADMIN), "/actuator/refresh"),
+            rule(ANY, new Access.Nobody(), "/actuator", "/actuator/**"),
             rule(
                     GET,
                     new Access.Public(),
@@ -62,7 +68,8 @@ public final class AccessMatrix {
                     "/api/v1/auth/signing-keys/**"),
             rule(ANY, new Access.AtLeast(Role.PLATFORM_ADMIN), "/api/v1/tenants", "/api/v1/tenants/**"),
             rule(ANY, new Access.AnyCaller(), "/api/v1/auth/password"),
-            // Tenant administration.
+            // Tenant administration; the flags listing shows platform-wide settings, no tenant's data.
+            rule(GET, new Access.AtLeast(Role.ADMIN), "/api/v1/admin/features"),
             rule(ANY, new Access.AtLeast(Role.ADMIN), "/api/v1/users", "/api/v1/users/**"),
             rule(ANY, new Access.AtLeast(Role.ADMIN), "/api/v1/api-keys", "/api/v1/api-keys/**"),
             rule(

@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param security how access tokens and API keys are checked
  * @param rateLimits request budgets per tenant, caller and client address
  * @param cors browser origins allowed to call the API; none by default
+ * @param admin administration views composed from every service
  */
 @Validated
 @ConfigurationProperties("gateway")
@@ -33,7 +34,8 @@ public record GatewayProperties(
         @DefaultValue("1MB") @NotNull DataSize maxBodySize,
         @DefaultValue @NotNull @Valid Security security,
         @DefaultValue @NotNull @Valid RateLimits rateLimits,
-        @DefaultValue @NotNull @Valid Cors cors) {
+        @DefaultValue @NotNull @Valid Cors cors,
+        @DefaultValue @NotNull @Valid Admin admin) {
 
     public record Services(@NotNull URI auth, @NotNull URI ingestion, @NotNull URI analysis, @NotNull URI query) {}
 
@@ -114,6 +116,12 @@ public record GatewayProperties(
             return new Budget(requests, Duration.ofMinutes(1), requests);
         }
     }
+
+    /**
+     * @param featuresTimeout how long {@code GET /api/v1/admin/features} waits for one service's flags before listing it
+     *     as unavailable
+     */
+    public record Admin(@DefaultValue("2s") @NotNull Duration featuresTimeout) {}
 
     /** @param allowedOrigins exact origins (scheme, host, port) whose browsers may call the API */
     public record Cors(@DefaultValue @NotNull List<String> allowedOrigins) {}

@@ -51,8 +51,11 @@ public record AnswerProperties(
             @DefaultValue("0.85") @DecimalMin("0") @DecimalMax("1") double followRatio,
             @DefaultValue("400") @Min(80) int maxSentenceChars) {}
 
-    /** @param ttl answers older than this are recomputed even if no document changed */
-    public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("1h") @NotNull Duration ttl) {}
+    /**
+     * @param ttl answers older than this are recomputed even if no document changed (whether answers are cached at all
+     *     is the refreshable flag {@code query.features.answer-cache})
+     */
+    public record Cache(@DefaultValue("1h") @NotNull Duration ttl) {}
 
     /** @param turns how many recent turns a conversation keeps (and the LLM sees) */
     public record Conversations(@DefaultValue("5") @Min(1) @Max(50) int turns) {}

@@ -27,6 +27,7 @@ public class AnswerService {
     private final AnswerCache cache;
     private final Conversations conversations;
     private final AnswerProperties properties;
+    private final Supplier<AnswerFeatures> features;
 
     public AnswerService(
             Supplier<@Nullable Retriever> retriever,
@@ -35,6 +36,19 @@ public class AnswerService {
             AnswerCache cache,
             Conversations conversations,
             AnswerProperties properties) {
+        this(retriever, composer, model, cache, conversations, properties, AnswerFeatures::allOn);
+    }
+
+    /** @param features read per question, so a refreshed flag applies to the next one */
+    public AnswerService(
+            Supplier<@Nullable Retriever> retriever,
+            ExtractiveComposer composer,
+            @Nullable AnswerModel model,
+            AnswerCache cache,
+            Conversations conversations,
+            AnswerProperties properties,
+            Supplier<AnswerFeatures> features) {
+        this.features = features;
         this.retriever = retriever;
         this.composer = composer;
         this.model = model;
@@ -44,26 +58,31 @@ public class AnswerService {
         this.properties = properties;
     }
 
-    /** The answer, whole. */
-    public Answer answer(UUID tenantId, String subject, AnswerQuery query) {
+    /**
+     * The answer, whole.
+     *
+     * @param tenant the tenant's slug, for the language model's metrics
+     */
+    public Answer answer(UUID tenantId, String tenant, String subject, AnswerQuery query) {
         Prepared prepared = prepare(tenantId, subject, query);
         if (prepared.cached() != null) {
             return finish(tenantId, subject, query, prepared, prepared.cached(), true);
         }
-        Answer answer = model == null ? extractive(prepared, null) : withModel(prepared);
+        AnswerModel model = activeModel();
+        Answer answer = model == null ? extractive(prepared, null) : withModel(model, tenant, prepared);
         return finish(tenantId, subject, query, prepared, answer, false);
     }
 
     /** The answer sentence by sentence as each is verified, then whole. */
-    public void stream(UUID tenantId, String subject, AnswerQuery query, AnswerListener listener) {
-        prepareStream(tenantId, subject, query).stream(listener);
+    public void stream(UUID tenantId, String tenant, String subject, AnswerQuery query, AnswerListener listener) {
+        prepareStream(tenantId, tenant, subject, query).stream(listener);
     }
 
     /**
      * Everything of a streamed answer that can fail as a whole (the conversation, the question, retrieval) done now,
      * so the caller can refuse the request before a stream starts; composing follows when the stream is opened.
      */
-    public PendingAnswer prepareStream(UUID tenantId, String subject, AnswerQuery query) {
+    public PendingAnswer prepareStream(UUID tenantId, String tenant, String subject, AnswerQuery query) {
         Prepared prepared = prepare(tenantId, subject, query);
         return listener -> {
             if (prepared.cached() != null) {
@@ -72,11 +91,12 @@ public class AnswerService {
                 return;
             }
             Answer answer;
+            AnswerModel model = activeModel();
             if (model == null) {
                 answer = extractive(prepared, null);
                 replay(answer, listener);
             } else {
-                answer = streamWithModel(prepared, listener);
+                answer = streamWithModel(model, tenant, prepared, listener);
             }
             listener.done(finish(tenantId, subject, query, prepared, answer, false));
         };
@@ -112,7 +132,7 @@ public class AnswerService {
         String retrievalQuestion = FollowUps.expand(query.question(), turns);
         String key = CacheKeys.of(query, composition());
         // a conversation's answer depends on its turns, so conversations bypass the cache
-        boolean cacheable = properties.cache().enabled() && query.conversationId() == null;
+        boolean cacheable = features.get().answerCache() && query.conversationId() == null;
         long generation = -1;
         if (cacheable) {
             AnswerCache.Lookup lookup = cache.find(tenantId, key);
@@ -139,7 +159,13 @@ public class AnswerService {
     }
 
     private String composition() {
-        return (model == null ? "extractive" : "llm:" + properties.llm().model()) + ":" + properties.maxSentences();
+        return (activeModel() == null ? "extractive" : "llm:" + properties.llm().model()) + ":"
+                + properties.maxSentences();
+    }
+
+    /** The language model when one is configured and the {@code llm-answers} flag is on. */
+    private @Nullable AnswerModel activeModel() {
+        return features.get().llmAnswers() ? model : null;
     }
 
     private Answer extractive(Prepared prepared, @Nullable Fallback fallback) {
@@ -151,7 +177,7 @@ public class AnswerService {
         return answer(grounded, prepared, AnswerMode.EXTRACTIVE, fallback, unsupported);
     }
 
-    private Answer withModel(Prepared prepared) {
+    private Answer withModel(AnswerModel model, String tenant, Prepared prepared) {
         if (prepared.chunks().isEmpty()) {
             return extractive(prepared, null); // nothing to ground a model's answer in: don't ask it
         }
@@ -160,7 +186,7 @@ public class AnswerService {
                 prepared.query().question(), context, prepared.turns(), properties.maxSentences());
         String reply;
         try {
-            reply = model.complete(prompt);
+            reply = model.complete(tenant, prompt);
         } catch (AnswerModelException e) {
             log.warn("Answering extractively: the language model failed ({}): {}", e.reason(), e.getMessage());
             return extractive(prepared, new Fallback(e.reason()));
@@ -173,7 +199,7 @@ public class AnswerService {
         return answer(grounded, prepared, AnswerMode.LLM, null, grounded.unsupported());
     }
 
-    private Answer streamWithModel(Prepared prepared, AnswerListener listener) {
+    private Answer streamWithModel(AnswerModel model, String tenant, Prepared prepared, AnswerListener listener) {
         if (prepared.chunks().isEmpty()) {
             Answer answer = extractive(prepared, null);
             replay(answer, listener);
@@ -186,7 +212,7 @@ public class AnswerService {
         StreamingClaims claims = new StreamingClaims();
         boolean[] sent = {false};
         try {
-            model.stream(prompt, piece -> {
+            model.stream(tenant, prompt, piece -> {
                 for (ModelAnswers.Claim claim : claims.accept(piece)) {
                     sent[0] |= groundAndSend(claim, context, grounded, listener);
                 }
@@ -281,7 +307,7 @@ public class AnswerService {
 
     private Answer finish(
             UUID tenantId, String subject, AnswerQuery query, Prepared prepared, Answer answer, boolean fromCache) {
-        if (!fromCache && properties.cache().enabled() && query.conversationId() == null && answer.fallback() == null) {
+        if (!fromCache && features.get().answerCache() && query.conversationId() == null && answer.fallback() == null) {
             // a fallback answer is not cached: the model may be back for the next caller
             cache.put(tenantId, prepared.cacheKey(), query.documentIds(), answer, prepared.cacheGeneration());
         }

@@ -3,16 +3,21 @@ package io.docmatrix.query.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docmatrix.query.answer.OpenAiProtocolServer.Reply;
+import io.docmatrix.query.answer.llm.LlmMetrics;
 import io.docmatrix.query.answer.llm.OpenAiAnswerModel;
 import io.docmatrix.query.answer.llm.ResilientAnswerModel;
 import io.docmatrix.query.retrieval.RetrievalMode;
 import io.docmatrix.query.retrieval.RetrievedChunk;
 import io.docmatrix.query.retrieval.SearchFilters;
+import io.docmatrix.runtime.observability.TenantTags;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +34,10 @@ class LlmAnswerPathTest {
     private static final String PETS = "Pets are not allowed in the flat. Smoking is forbidden on the balcony.";
 
     private final UUID tenant = UUID.randomUUID();
+    private final String tenantSlug = "tenant-" + tenant;
+    private final AtomicReference<AnswerFeatures> features = new AtomicReference<>(AnswerFeatures.allOn());
+    private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private static final LlmMetrics metrics = new LlmMetrics(meters, new TenantTags(1_000));
     private final List<RetrievedChunk> chunks = List.of(Chunks.text(RENT, 100, 0.9), Chunks.text(PETS, 500, 0.8));
     private static OpenAiProtocolServer server;
     private static OpenAiAnswerModel client;
@@ -42,10 +51,10 @@ class LlmAnswerPathTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = new OpenAiProtocolServer();
-        client = new OpenAiAnswerModel(properties(server.baseUrl()).llm());
+        client = new OpenAiAnswerModel(properties(server.baseUrl()).llm(), metrics);
         server.script(n -> Reply.ok("Warm [C1]."));
-        client.complete(new LlmPrompt("system", "user"));
-        client.stream(new LlmPrompt("system", "user"), piece -> {});
+        client.complete("warm-up", new LlmPrompt("system", "user"));
+        client.stream("warm-up", new LlmPrompt("system", "user"), piece -> {});
     }
 
     @AfterAll
@@ -57,14 +66,15 @@ class LlmAnswerPathTest {
     void start() {
         server.reset();
         AnswerProperties properties = properties(server.baseUrl());
-        model = new ResilientAnswerModel(client, properties.llm());
+        model = new ResilientAnswerModel(client, properties.llm(), metrics);
         answers = new AnswerService(
                 () -> (tenantId, request) -> chunks,
                 new ExtractiveComposer(null, properties.composerSettings()),
                 model,
                 new InMemoryAnswerCache(),
                 new InMemoryConversations(),
-                properties);
+                properties,
+                features::get);
     }
 
     @AfterEach
@@ -80,7 +90,7 @@ class LlmAnswerPathTest {
                 100,
                 3,
                 new AnswerProperties.Extractive(5, 12, 0.3, 0.45, 0.25, 0.85, 400),
-                new AnswerProperties.Cache(false, Duration.ofHours(1)),
+                new AnswerProperties.Cache(Duration.ofHours(1)),
                 new AnswerProperties.Conversations(5),
                 new AnswerProperties.Llm(
                         true,
@@ -103,6 +113,7 @@ class LlmAnswerPathTest {
     private Answer ask(String question) {
         return answers.answer(
                 tenant,
+                tenantSlug,
                 "user-1",
                 new AnswerQuery(question, List.of(), SearchFilters.none(), 8, RetrievalMode.HYBRID, null));
     }
@@ -176,6 +187,8 @@ class LlmAnswerPathTest {
         assertThat(answer.fallback()).isEqualTo(new Fallback("LLM_TIMEOUT"));
         assertThat(answer.answer()).startsWith("The monthly rent is 1,200 euros.");
         assertThat(server.requestCount()).as("a timeout is not retried").isEqualTo(1);
+        assertThat(calls("timeout")).isEqualTo(1);
+        assertThat(calls("ok")).isZero();
     }
 
     @Test
@@ -185,6 +198,7 @@ class LlmAnswerPathTest {
         Answer answer = ask("What is the monthly rent?");
 
         assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(calls("error")).as("one per attempt").isEqualTo(2);
         assertThat(answer.fallback()).isEqualTo(new Fallback("LLM_UNAVAILABLE"));
         assertThat(answer.answerMode()).isEqualTo(AnswerMode.EXTRACTIVE);
         assertThat(Quotes.allVerbatim(answer.citations(), chunks)).isTrue();
@@ -211,6 +225,8 @@ class LlmAnswerPathTest {
 
         assertThat(answer.fallback()).isEqualTo(new Fallback("LLM_CIRCUIT_OPEN"));
         assertThat(server.requestCount()).isEqualTo(callsBeforeOpen);
+        assertThat(calls("rejected_by_breaker")).isEqualTo(1);
+        assertThat(calls("error")).isEqualTo(callsBeforeOpen);
         assertThat(answer.answer()).isNotEmpty();
     }
 
@@ -231,6 +247,7 @@ class LlmAnswerPathTest {
 
         answers.stream(
                 tenant,
+                tenantSlug,
                 "user-1",
                 new AnswerQuery("Rent and pets?", List.of(), SearchFilters.none(), 8, RetrievalMode.HYBRID, null),
                 recorder);
@@ -240,6 +257,71 @@ class LlmAnswerPathTest {
                 .containsExactly("The monthly rent is 1,200 euros.", "Pets are not allowed in the flat.");
         assertThat(recorder.done.answerMode()).isEqualTo(AnswerMode.LLM);
         assertThat(recorder.done.citations()).hasSize(2);
+        assertThat(calls("ok")).isEqualTo(1);
+        assertThat(tokens("prompt")).as("from the stream's last chunk").isEqualTo(10);
+        assertThat(tokens("completion")).isEqualTo(5);
+    }
+
+    @Test
+    void countsEachCallTheTokensItUsedAndItsTimeForTheAskingTenant() {
+        server.script(n -> Reply.ok("The monthly rent is 1,200 euros [C1]."));
+
+        ask("What is the rent?");
+        ask("What is the rent now?");
+
+        assertThat(calls("ok")).isEqualTo(2);
+        assertThat(tokens("prompt")).isEqualTo(20);
+        assertThat(tokens("completion")).isEqualTo(10);
+        assertThat(meters.get("docmatrix.llm").tag("outcome", "ok").timer().count())
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void answersExtractivelyWithoutCallingTheModelWhileLlmAnswersAreSwitchedOff() {
+        server.script(n -> Reply.ok("The monthly rent is 1,200 euros [C1]."));
+        features.set(new AnswerFeatures(false, true));
+
+        Answer off = ask("What is the rent?");
+        features.set(new AnswerFeatures(true, true));
+        Answer on = ask("What is the rent?");
+
+        assertThat(off.answerMode()).isEqualTo(AnswerMode.EXTRACTIVE);
+        assertThat(off.fallback()).as("switched off is no failure").isNull();
+        assertThat(on.answerMode())
+                .as("the cached extractive answer is not reused")
+                .isEqualTo(AnswerMode.LLM);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void servesRepeatedQuestionsFromTheCacheOnlyWhileTheAnswerCacheIsOn() {
+        server.script(n -> Reply.ok("The monthly rent is 1,200 euros [C1]."));
+        features.set(new AnswerFeatures(true, false));
+
+        ask("What is the rent?");
+        ask("What is the rent?");
+        int uncached = server.requestCount();
+        features.set(new AnswerFeatures(true, true));
+        ask("What is the rent?");
+        Answer repeated = ask("What is the rent?");
+
+        assertThat(uncached).isEqualTo(2);
+        assertThat(server.requestCount()).isEqualTo(3);
+        assertThat(repeated.cached()).isTrue();
+    }
+
+    private double calls(String outcome) {
+        Counter counter = meters.find("docmatrix.llm.calls")
+                .tags("tenant", tenantSlug, "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double tokens(String kind) {
+        Counter counter = meters.find("docmatrix.llm.tokens")
+                .tags("tenant", tenantSlug, "kind", kind)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -249,6 +331,7 @@ class LlmAnswerPathTest {
 
         answers.stream(
                 tenant,
+                tenantSlug,
                 "user-1",
                 new AnswerQuery(
                         "What is the monthly rent?", List.of(), SearchFilters.none(), 8, RetrievalMode.HYBRID, null),

@@ -96,7 +96,10 @@ final class OpenAiProtocolServer implements AutoCloseable {
                 return;
             }
             if (request.path("stream").asBoolean(false)) {
-                stream(exchange, reply.content());
+                stream(
+                        exchange,
+                        reply.content(),
+                        request.path("stream_options").path("include_usage").asBoolean(false));
             } else {
                 byte[] body = JSON.writeValueAsBytes(completion(reply.content()));
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -118,14 +121,20 @@ final class OpenAiProtocolServer implements AutoCloseable {
         choice.put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", content);
         choice.put("finish_reason", "stop");
+        usage(root);
+        return root;
+    }
+
+    /** Every reply reports 10 prompt and 5 completion tokens. */
+    private static void usage(ObjectNode root) {
         ObjectNode usage = root.putObject("usage");
         usage.put("prompt_tokens", 10);
         usage.put("completion_tokens", 5);
         usage.put("total_tokens", 15);
-        return root;
     }
 
-    private static void stream(HttpExchange exchange, String content) throws IOException {
+    /** As the protocol does: with {@code stream_options.include_usage}, a last chunk without choices carries the usage. */
+    private static void stream(HttpExchange exchange, String content, boolean includeUsage) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -137,6 +146,12 @@ final class OpenAiProtocolServer implements AutoCloseable {
             out.flush();
         }
         out.write(("data: " + JSON.writeValueAsString(chunk("", "stop")) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        if (includeUsage) {
+            ObjectNode last = chunk("", null);
+            last.putArray("choices");
+            usage(last);
+            out.write(("data: " + JSON.writeValueAsString(last) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        }
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

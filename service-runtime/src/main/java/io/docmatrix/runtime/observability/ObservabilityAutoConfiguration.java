@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
@@ -24,7 +25,14 @@ import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterFilter.class)
+@EnableConfigurationProperties(MetricsProperties.class)
 public class ObservabilityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    TenantTags tenantTags(MetricsProperties properties) {
+        return new TenantTags(properties.maxTenantTags());
+    }
 
     static final String HTTP_SERVER_REQUESTS = "http.server.requests";
 

@@ -6,7 +6,9 @@ import io.docmatrix.gateway.ratelimit.Limit;
 import io.docmatrix.gateway.ratelimit.RateLimitPolicy;
 import io.docmatrix.gateway.ratelimit.RateLimiter;
 import io.docmatrix.gateway.ratelimit.RouteClass;
+import io.docmatrix.runtime.config.RefreshableProperties;
 import io.docmatrix.runtime.identity.CallerIdentity;
+import io.docmatrix.runtime.observability.TenantTags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
@@ -27,7 +29,8 @@ import reactor.core.publisher.Mono;
  * one for its tenant, both per route class; separate buckets per tenant keep one tenant's burst from slowing another.
  * Logins are charged to the client address. Every charged response carries {@code RateLimit-*} headers (IETF draft);
  * an empty bucket answers 429 RATE_LIMITED with {@code Retry-After}. Unauthenticated requests other than logins are
- * rejected before this filter or are public reads (health, keys, docs) that cost nothing.
+ * rejected before this filter or are public reads (health, keys, docs) that cost nothing. Budgets follow the
+ * configuration at run time ({@code /actuator/refresh}); the refusal counter's tenant tag is bounded ({@link TenantTags}).
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
@@ -38,11 +41,17 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final RateLimiter limiter;
     private final RateLimitPolicy policy;
     private final MeterRegistry meters;
+    private final TenantTags tenantTags;
 
-    RateLimitFilter(RateLimiter limiter, GatewayProperties properties, MeterRegistry meters) {
+    RateLimitFilter(
+            RateLimiter limiter,
+            RefreshableProperties<GatewayProperties.RateLimits> rateLimits,
+            MeterRegistry meters,
+            TenantTags tenantTags) {
         this.limiter = limiter;
-        this.policy = new RateLimitPolicy(properties.rateLimits());
+        this.policy = new RateLimitPolicy(rateLimits);
         this.meters = meters;
+        this.tenantTags = tenantTags;
         for (RouteClass routeClass : RouteClass.values()) {
             // Present at zero from startup, so dashboards and the metrics smoke check see it before any refusal.
             rejections(NO_TENANT, routeClass);
@@ -50,7 +59,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     /** The tenant tag of refusals charged to a client address (logins), whose tenant is not known yet. */
-    static final String NO_TENANT = "none";
+    static final String NO_TENANT = TenantTags.NONE;
 
     @Override
     public int getOrder() {
@@ -129,7 +138,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     private Counter rejections(String tenant, RouteClass routeClass) {
         return Counter.builder("docmatrix.gateway.rate.limited")
                 .description("Requests refused with 429 RATE_LIMITED, per tenant and route class")
-                .tag("tenant", tenant)
+                .tag("tenant", tenantTags.of(tenant))
                 .tag("route_class", routeClass.label())
                 .register(meters);
     }

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
@@ -25,8 +27,15 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 public final class OpenAiAnswerModel implements AnswerModel {
 
     private final OpenAiChatModel chat;
+    private final @Nullable LlmMetrics metrics;
 
     public OpenAiAnswerModel(AnswerProperties.Llm settings) {
+        this(settings, null);
+    }
+
+    /** @param metrics where the tokens each reply used are counted; null counts nothing */
+    public OpenAiAnswerModel(AnswerProperties.Llm settings, @Nullable LlmMetrics metrics) {
+        this.metrics = metrics;
         String key = settings.apiKey() == null || settings.apiKey().isBlank() ? "unused" : settings.apiKey();
         this.chat = OpenAiChatModel.builder()
                 .options(OpenAiChatOptions.builder()
@@ -37,14 +46,17 @@ public final class OpenAiAnswerModel implements AnswerModel {
                         .maxTokens(settings.maxTokens())
                         .timeout(settings.timeout())
                         .maxRetries(0)
+                        // a streamed reply reports its usage in a last chunk only when asked to
+                        .streamUsage(true)
                         .build())
                 .build();
     }
 
     @Override
-    public String complete(LlmPrompt prompt) {
+    public String complete(String tenant, LlmPrompt prompt) {
         try {
             ChatResponse response = chat.call(toPrompt(prompt));
+            count(tenant, response);
             if (response == null || response.getResult() == null) {
                 throw new AnswerModelException("LLM_UNAVAILABLE", true, "the model returned no choice", null);
             }
@@ -56,9 +68,10 @@ public final class OpenAiAnswerModel implements AnswerModel {
     }
 
     @Override
-    public void stream(LlmPrompt prompt, Consumer<String> pieces) {
+    public void stream(String tenant, LlmPrompt prompt, Consumer<String> pieces) {
         try {
             chat.stream(toPrompt(prompt)).toStream().forEach(response -> {
+                count(tenant, response);
                 if (response.getResult() != null
                         && response.getResult().getOutput().getText() != null) {
                     pieces.accept(response.getResult().getOutput().getText());
@@ -66,6 +79,22 @@ public final class OpenAiAnswerModel implements AnswerModel {
             });
         } catch (RuntimeException e) {
             throw classify(e);
+        }
+    }
+
+    /** Counts the usage a response carries (a whole reply, or the last chunk of a stream; other chunks carry none). */
+    private void count(String tenant, @Nullable ChatResponse response) {
+        if (metrics == null || response == null || response.getMetadata() == null) {
+            return;
+        }
+        Usage usage = response.getMetadata().getUsage();
+        if (usage == null) {
+            return;
+        }
+        long prompt = usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
+        long completion = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
+        if (prompt > 0 || completion > 0) {
+            metrics.used(tenant, prompt, completion);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guards a model: each attempt gets a hard deadline (the call runs on a worker thread that is interrupted when the
@@ -35,9 +36,16 @@ public final class ResilientAnswerModel implements AnswerModel, AutoCloseable {
     private final Retry retry;
     private final CircuitBreaker circuit;
     private final ExecutorService calls;
+    private final @Nullable LlmMetrics metrics;
 
     public ResilientAnswerModel(AnswerModel delegate, AnswerProperties.Llm settings) {
+        this(delegate, settings, null);
+    }
+
+    /** @param metrics where each attempt's outcome and time, and each breaker rejection, are counted; null counts nothing */
+    public ResilientAnswerModel(AnswerModel delegate, AnswerProperties.Llm settings, @Nullable LlmMetrics metrics) {
         this.delegate = delegate;
+        this.metrics = metrics;
         this.timeout = settings.timeout();
         this.retry = Retry.of(
                 "answer-model",
@@ -70,34 +78,59 @@ public final class ResilientAnswerModel implements AnswerModel, AutoCloseable {
     }
 
     @Override
-    public String complete(LlmPrompt prompt) {
-        return guarded(() -> withDeadline(() -> delegate.complete(prompt)));
+    public String complete(String tenant, LlmPrompt prompt) {
+        return guarded(tenant, () -> withDeadline(tenant, () -> delegate.complete(tenant, prompt)));
     }
 
     @Override
-    public void stream(LlmPrompt prompt, Consumer<String> pieces) {
+    public void stream(String tenant, LlmPrompt prompt, Consumer<String> pieces) {
         AtomicBoolean delivered = new AtomicBoolean();
-        guarded(() -> withDeadline(() -> {
-            try {
-                delegate.stream(prompt, piece -> {
-                    delivered.set(true);
-                    pieces.accept(piece);
-                });
-            } catch (AnswerModelException e) {
-                // once the caller has part of an answer a retry would repeat it
-                throw delivered.get() ? new AnswerModelException(e.reason(), false, e.getMessage(), e.getCause()) : e;
-            }
-            return null;
-        }));
+        guarded(
+                tenant,
+                () -> withDeadline(tenant, () -> {
+                    try {
+                        delegate.stream(tenant, prompt, piece -> {
+                            delivered.set(true);
+                            pieces.accept(piece);
+                        });
+                    } catch (AnswerModelException e) {
+                        // once the caller has part of an answer a retry would repeat it
+                        throw delivered.get()
+                                ? new AnswerModelException(e.reason(), false, e.getMessage(), e.getCause())
+                                : e;
+                    }
+                    return null;
+                }));
     }
 
-    private <T> T guarded(Supplier<T> attempt) {
+    private <T> T guarded(String tenant, Supplier<T> attempt) {
         Supplier<T> retried = Retry.decorateSupplier(retry, attempt);
         try {
             // the breaker sees one outcome per question: retries inside it, so a blip that a retry fixes is no failure
             return CircuitBreaker.decorateSupplier(circuit, retried).get();
         } catch (CallNotPermittedException open) {
+            if (metrics != null) {
+                metrics.rejected(tenant);
+            }
             throw new AnswerModelException("LLM_CIRCUIT_OPEN", false, "the model is failing; not calling it", open);
+        }
+    }
+
+    /** One attempt, counted by how it ended. */
+    private <T> T withDeadline(String tenant, Supplier<T> call) {
+        long started = System.nanoTime();
+        LlmMetrics.Outcome outcome = LlmMetrics.Outcome.ERROR;
+        try {
+            T result = withDeadline(call);
+            outcome = LlmMetrics.Outcome.OK;
+            return result;
+        } catch (AnswerModelException e) {
+            outcome = e.reason().equals("LLM_TIMEOUT") ? LlmMetrics.Outcome.TIMEOUT : LlmMetrics.Outcome.ERROR;
+            throw e;
+        } finally {
+            if (metrics != null) {
+                metrics.attempted(tenant, outcome, Duration.ofNanos(System.nanoTime() - started));
+            }
         }
     }
 

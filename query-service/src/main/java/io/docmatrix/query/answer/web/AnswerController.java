@@ -74,7 +74,8 @@ class AnswerController {
     @PostMapping
     Answer answer(CallerIdentity caller, @RequestBody QueryRequestBody body) {
         AnswerQuery query = body.toQuery(properties);
-        Answer answer = answerTimer.record(() -> answers.answer(caller.tenantId(), caller.subject(), query));
+        Answer answer =
+                answerTimer.record(() -> answers.answer(caller.tenantId(), caller.tenant(), caller.subject(), query));
         // The answer's trace leads to the documents it cites (and each document's ingestion span carries its id).
         traces.annotate("docmatrix.cited_document_ids", citedDocuments(answer));
         return answer;
@@ -97,7 +98,8 @@ class AnswerController {
     SseEmitter stream(CallerIdentity caller, @RequestBody QueryRequestBody body) {
         AnswerQuery query = body.toQuery(properties);
         // conversation, question and retrieval fail here, as plain problem responses, before the stream starts
-        AnswerService.PendingAnswer pending = answers.prepareStream(caller.tenantId(), caller.subject(), query);
+        AnswerService.PendingAnswer pending =
+                answers.prepareStream(caller.tenantId(), caller.tenant(), caller.subject(), query);
         SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
         try {
             STREAMS.execute(() -> produce(pending, emitter));

@@ -74,7 +74,7 @@ class AnswerPersistenceIT {
                 100,
                 3,
                 new AnswerProperties.Extractive(5, 12, 0.3, 0.45, 0.25, 0.85, 400),
-                new AnswerProperties.Cache(true, ttl),
+                new AnswerProperties.Cache(ttl),
                 new AnswerProperties.Conversations(5),
                 new AnswerProperties.Llm(
                         false,
