@@ -173,7 +173,10 @@ public final class BenchCommand implements Callable<Integer> {
     int chunksPerDocument;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
+        // deploy/local/bench passes the platform's addresses first; an option given again (e.g. --out) overrides them.
+        System.exit(new CommandLine(new BenchCommand())
+                .setOverwrittenOptionsAllowed(true)
+                .execute(args));
     }
 
     @Override

@@ -24,7 +24,12 @@ class ChunkEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(topics = Topics.DOCUMENTS_CHUNKS, batch = "true")
+    // Two consumers by default: inserting into the HNSW index dominates a batch and runs in the inserting backend, so
+    // two transactions on different partitions (different documents: the key) use both cores of a small machine.
+    @KafkaListener(
+            topics = Topics.DOCUMENTS_CHUNKS,
+            batch = "true",
+            concurrency = "${query.projection.chunk-consumers:2}")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         EventBatches.apply(records, ChunkEvent.class, events -> projection.applyChunks(embedded(events)), event -> {
             if (event instanceof ChunkEmbedded chunk) {
