@@ -62,7 +62,8 @@ class ReportWriterTest {
         assertThat(json.path("run").path("machine").path("cores").asInt()).isEqualTo(2);
 
         String md = Files.readString(folder.resolve(ReportWriter.MARKDOWN));
-        assertThat(md).contains("| `query_p95_ms_c8` | 160 |", "2 cores", "AMD Test CPU", "![chunks READY over time]");
+        assertThat(md)
+                .contains("| `query_p95_ms_c8` | 160.0 |", "2 cores", "AMD Test CPU", "![chunks READY over time]");
         assertThat(md).contains("| 100000 | search | gateway | 8 |");
         for (String png : List.of("ingest-throughput.png", "search-latency.png", "query-latency.png")) {
             byte[] bytes = Files.readAllBytes(folder.resolve(png));
