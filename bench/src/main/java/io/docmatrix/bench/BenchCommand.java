@@ -57,6 +57,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
 
+    /** Concurrencies of the direct calls to query-service: the gateway's own cost (1) and its cost under load (8). */
+    private static final List<Integer> DIRECT_CLIENTS = List.of(1, 8);
+
     @Option(names = "--quick", description = "A smaller run meant to finish in under three minutes.")
     boolean quick;
 
@@ -154,15 +157,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Nullable
     List<Integer> clients;
 
-    @Option(names = "--load-seconds", description = "Seconds per closed-loop load (default 15, quick 4).")
+    @Option(names = "--load-seconds", description = "Seconds per closed-loop load (default 10, quick 4).")
     @Nullable
     Integer loadSeconds;
+
+    @Option(
+            names = "--only",
+            split = ",",
+            description = "Run only these phases (for profiling and tuning; the report then lacks the others): ingest,"
+                    + " ceiling, peer, pgvector, queries.")
+    @Nullable
+    Set<String> only;
 
     @Option(names = "--chunks-per-document", defaultValue = "100")
     int chunksPerDocument;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
+        // deploy/local/bench passes the platform's addresses first; an option given again (e.g. --out) overrides them.
+        System.exit(new CommandLine(new BenchCommand())
+                .setOverwrittenOptionsAllowed(true)
+                .execute(args));
     }
 
     @Override
@@ -206,7 +220,7 @@ public final class BenchCommand implements Callable<Integer> {
         Results.Ingest ingest = null;
         List<String> ceilingTexts = List.of();
         String ceilingFrom = "the peer's splitter over the same corpus";
-        if (token != null) {
+        if (token != null && runs("ingest")) {
             CorpusDocument large = quick ? null : largeDocument();
             if (quick) {
                 notes.add("--quick sends no 1 MB upload (its ~1,700 chunks alone would take most of the budget).");
@@ -220,39 +234,47 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
 
-        if (ceilingTexts.isEmpty()) {
+        if (ceilingTexts.isEmpty() && runs("ceiling")) {
             ceilingTexts =
                     LangChainPeer.segments(corpus, embeddingModel, chunkTokens, overlapTokens, quick ? 600 : 3000);
         }
         Duration ceilingLimit = Duration.ofSeconds(quick ? 10 : 60);
-        Results.Ceiling before = EmbeddingCeiling.measure(model, threads, ceilingFrom, ceilingTexts, ceilingLimit);
+        Results.@Nullable Ceiling before = runs("ceiling")
+                ? EmbeddingCeiling.measure(model, threads, ceilingFrom, ceilingTexts, ceilingLimit)
+                : null;
 
         Results.Peer peer = null;
         Map<String, String> versions = versions(db);
-        try {
-            Set<String> names = covidDocs.stream().map(CorpusDocument::name).collect(Collectors.toSet());
-            List<LabelledQuestion> labelled =
-                    CovidQaQuestions.about(evalData.resolve("covid-qa/dev/questions.jsonl"), names, quick ? 10 : 50);
-            peer = new LangChainPeer(embeddingModel, threads, chunkTokens, overlapTokens, db)
-                    .run(corpus, labelled, minutes(quick ? 0.75 : 4));
-        } catch (Exception e) {
-            LOG.warn("peer failed", e);
-            skipped.put("peer", e.toString());
+        if (runs("peer")) {
+            try {
+                Set<String> names = covidDocs.stream().map(CorpusDocument::name).collect(Collectors.toSet());
+                List<LabelledQuestion> labelled = CovidQaQuestions.about(
+                        evalData.resolve("covid-qa/dev/questions.jsonl"), names, quick ? 10 : 50);
+                peer = new LangChainPeer(embeddingModel, threads, chunkTokens, overlapTokens, db)
+                        .run(corpus, labelled, minutes(quick ? 0.75 : 4));
+            } catch (Exception e) {
+                LOG.warn("peer failed", e);
+                skipped.put("peer", e.toString());
+            }
         }
 
         // Measured again after the peer: on a shared machine the load of other processes changes within minutes, and
         // the ceiling is an upper bound, so the better of the two is the closer estimate; both are noted.
-        Results.Ceiling after = EmbeddingCeiling.measure(model, threads, ceilingFrom, ceilingTexts, ceilingLimit);
-        Results.Ceiling ceiling = after.chunksPerS() > before.chunksPerS() ? after : before;
-        notes.add(String.format(
-                java.util.Locale.ROOT,
-                "Embedding ceiling measured before and after the peer: %.1f and %.1f chunks/s; the higher is reported.",
-                before.chunksPerS(),
-                after.chunksPerS()));
+        Results.@Nullable Ceiling ceiling = null;
+        if (before != null) {
+            Results.Ceiling after = EmbeddingCeiling.measure(model, threads, ceilingFrom, ceilingTexts, ceilingLimit);
+            ceiling = after.chunksPerS() > before.chunksPerS() ? after : before;
+            notes.add(String.format(
+                    java.util.Locale.ROOT,
+                    "Embedding ceiling measured before and after the peer: %.1f and %.1f chunks/s; the higher is"
+                            + " reported.",
+                    before.chunksPerS(),
+                    after.chunksPerS()));
+        }
 
         List<Integer> sizes = querySizes != null ? querySizes : quick ? List.of(10_000) : List.of(10_000, 100_000);
         List<Results.Pgvector> pgvector = new ArrayList<>();
-        for (int size : sizes) {
+        for (int size : runs("pgvector") ? sizes : List.<Integer>of()) {
             try {
                 pgvector.add(PgvectorCeiling.measure(
                         db, seed, size, List.of(1, 8), quick ? 500 : 3000, Duration.ofSeconds(quick ? 3 : 15)));
@@ -263,9 +285,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         List<Results.QueryLoad> queries = new ArrayList<>();
-        if (token != null) {
+        if (token != null && runs("queries")) {
             queries.addAll(queries(client, token, sizes, skipped, notes));
-        } else {
+        } else if (token == null) {
             skipped.put("queries", "the platform was not reachable or --offline");
         }
 
@@ -311,7 +333,7 @@ public final class BenchCommand implements Callable<Integer> {
             skipped.put("gateway overhead", "no --internal-secret-file: direct calls to query-service not possible");
         }
         List<Integer> clientCounts = clients != null ? clients : quick ? List.of(1, 8, 32) : List.of(1, 8, 32, 64);
-        Duration perLoad = Duration.ofSeconds(loadSeconds != null ? loadSeconds : quick ? 4 : 15);
+        Duration perLoad = Duration.ofSeconds(perLoadSeconds());
         ChunkEvents events = new ChunkEvents(seed, token.tenantId(), chunksPerDocument, model);
         ChunkSeeder seeder = new ChunkSeeder(kafka, events);
         QueryBenchmark bench =
@@ -331,7 +353,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + " s after publishing.");
                 seededDocuments = documents;
             }
-            loads.addAll(bench.run(size, clientCounts, List.of(1, 8)));
+            loads.addAll(bench.run(size, clientCounts, DIRECT_CLIENTS));
         }
         notes.add("Query sizes are the chunks the bench seeded for tenant " + tenant + "; on a store that already held"
                 + " them from an earlier run the tenant holds more (seeding is idempotent, ids derive from the seed).");
@@ -405,13 +427,22 @@ public final class BenchCommand implements Callable<Integer> {
         s.put("overlap_tokens", overlapTokens);
         s.put("query_sizes", sizes);
         s.put("clients", clients != null ? clients : quick ? List.of(1, 8, 32) : List.of(1, 8, 32, 64));
-        s.put("load_seconds", loadSeconds != null ? loadSeconds : quick ? 4 : 15);
+        s.put("load_seconds", perLoadSeconds());
         s.put("chunks_per_seeded_document", chunksPerDocument);
         s.put("gateway", gateway);
         s.put("query_service", queryService);
         s.put("tenant", tenant);
-        s.put("answer_cache", "not switched off explicitly (TODO #8); every question is distinct");
+        s.put("direct_clients", DIRECT_CLIENTS);
+        s.put("answer_cache", "off: every query request sends \"cache\": false (and asks a question not asked before)");
         return s;
+    }
+
+    private boolean runs(String phase) {
+        return only == null || only.contains(phase);
+    }
+
+    private int perLoadSeconds() {
+        return loadSeconds != null ? loadSeconds : quick ? 4 : 10;
     }
 
     private int pick(@Nullable Integer given, int full, int quickValue) {

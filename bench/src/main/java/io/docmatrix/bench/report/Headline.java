@@ -9,12 +9,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The few figures a reader compares between runs, flat at the top of {@code latest.json}. Query figures are the
- * search endpoint through the gateway at the largest data size measured; a figure whose phase did not run is null.
+ * The few figures a reader compares between runs, flat at the top of {@code latest.json}. {@code query_*} figures are
+ * the extractive query endpoint and {@code search_*} the search endpoint, both through the gateway at the largest
+ * data size measured; the gateway's overhead is measured on search, the lighter request. A figure whose phase did not
+ * run is null.
  */
 final class Headline {
 
     static final String SEARCH = "search";
+    static final String QUERY = "query";
     static final String GATEWAY = "gateway";
     static final String DIRECT = "direct";
 
@@ -46,8 +49,10 @@ final class Headline {
                 run.ingest() == null ? null : run.ingest().upload().p95Ms());
         int size = largestSize(run);
         h.put("query_chunks", size == 0 ? null : size);
-        h.put("query_p95_ms_c8", p95(run, size, 8));
-        h.put("query_p95_ms_c32", p95(run, size, 32));
+        h.put("query_p95_ms_c8", p95(run, QUERY, size, 8));
+        h.put("query_p95_ms_c32", p95(run, QUERY, size, 32));
+        h.put("search_p95_ms_c8", p95(run, SEARCH, size, 8));
+        h.put("search_p95_ms_c32", p95(run, SEARCH, size, 32));
         h.put("gateway_overhead_p50_ms", overheadP50(run, size));
         return h;
     }
@@ -60,23 +65,25 @@ final class Headline {
                 .orElse(0);
     }
 
-    private static @Nullable Double p95(Run run, int size, int clients) {
-        return find(run, size, GATEWAY, clients).map(q -> q.latency().p95Ms()).orElse(null);
+    private static @Nullable Double p95(Run run, String endpoint, int size, int clients) {
+        return find(run, endpoint, size, GATEWAY, clients)
+                .map(q -> q.latency().p95Ms())
+                .orElse(null);
     }
 
     /** Median through the gateway minus median direct, one client each: the gateway's own cost without queueing. */
     private static @Nullable Double overheadP50(Run run, int size) {
-        Optional<QueryLoad> gateway = find(run, size, GATEWAY, 1);
-        Optional<QueryLoad> direct = find(run, size, DIRECT, 1);
+        Optional<QueryLoad> gateway = find(run, SEARCH, size, GATEWAY, 1);
+        Optional<QueryLoad> direct = find(run, SEARCH, size, DIRECT, 1);
         if (gateway.isEmpty() || direct.isEmpty()) {
             return null;
         }
         return round(gateway.get().latency().p50Ms() - direct.get().latency().p50Ms());
     }
 
-    private static Optional<QueryLoad> find(Run run, int size, String route, int clients) {
+    private static Optional<QueryLoad> find(Run run, String endpoint, int size, String route, int clients) {
         return run.queries().stream()
-                .filter(q -> q.endpoint().equals(SEARCH)
+                .filter(q -> q.endpoint().equals(endpoint)
                         && q.route().equals(route)
                         && q.chunks() == size
                         && q.clients() == clients

@@ -36,6 +36,7 @@ public final class FakePlatform implements AutoCloseable {
         server.createContext("/api/v1/auth/token", e -> answer(e, 200, "{\"access_token\":\"" + jwt() + "\"}"));
         server.createContext("/api/v1/documents", this::documents);
         server.createContext("/api/v1/search", this::search);
+        server.createContext("/api/v1/query", this::search);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.start();
     }

@@ -20,12 +20,13 @@ class QueryBenchmarkTest {
         try (FakePlatform platform = new FakePlatform()) {
             List<QueryLoad> loads = directSearches(platform, FakePlatform.SECRET);
 
-            assertThat(loads).singleElement().satisfies(load -> {
+            assertThat(loads).extracting(QueryLoad::endpoint).containsExactly("search", "query");
+            assertThat(loads).allSatisfy(load -> {
                 assertThat(load.route()).isEqualTo("direct");
                 assertThat(load.requests()).isEqualTo(20);
                 assertThat(load.errors()).isZero();
             });
-            assertThat(platform.verifiedSearches.get()).isEqualTo(20);
+            assertThat(platform.verifiedSearches.get()).isEqualTo(40);
         }
     }
 
@@ -34,15 +35,21 @@ class QueryBenchmarkTest {
         try (FakePlatform platform = new FakePlatform()) {
             List<QueryLoad> loads = directSearches(platform, "another-secret-another-secret-another-secret");
 
-            assertThat(loads.get(0).errors()).isEqualTo(20);
+            assertThat(loads).allSatisfy(load -> assertThat(load.errors()).isEqualTo(20));
             assertThat(platform.verifiedSearches.get()).isZero();
         }
     }
 
     @Test
     void requestsAskTheQuestionWithTopTen() {
-        assertThat(QueryBenchmark.body("What is \"net\"?"))
+        assertThat(QueryBenchmark.body("search", "What is \"net\"?"))
                 .isEqualTo("{\"question\":\"What is \\\"net\\\"?\",\"topK\":10}");
+    }
+
+    @Test
+    void queryRequestsSwitchTheAnswerCacheOff() {
+        assertThat(QueryBenchmark.body("query", "What is net?"))
+                .isEqualTo("{\"question\":\"What is net?\",\"topK\":10,\"cache\":false}");
     }
 
     private static List<QueryLoad> directSearches(FakePlatform platform, String secret) throws Exception {

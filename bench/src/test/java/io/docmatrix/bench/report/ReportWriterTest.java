@@ -52,17 +52,20 @@ class ReportWriterTest {
         assertThat(json.path("ingest_docs_per_min").asDouble()).isEqualTo(12.0);
         assertThat(json.path("upload_p95_ms").asDouble()).isEqualTo(95.0);
         assertThat(json.path("query_chunks").asInt()).isEqualTo(100_000);
-        assertThat(json.path("query_p95_ms_c8").asDouble()).isEqualTo(16.0);
-        assertThat(json.path("query_p95_ms_c32").asDouble()).isEqualTo(64.0);
+        assertThat(json.path("query_p95_ms_c8").asDouble()).isEqualTo(160.0);
+        assertThat(json.path("query_p95_ms_c32").asDouble()).isEqualTo(640.0);
+        assertThat(json.path("search_p95_ms_c8").asDouble()).isEqualTo(16.0);
+        assertThat(json.path("search_p95_ms_c32").asDouble()).isEqualTo(64.0);
         // Gateway median at one client minus the direct median at one client, at the largest size.
         assertThat(json.path("gateway_overhead_p50_ms").asDouble()).isEqualTo(3.0);
         assertThat(json.path("run").path("settings").path("seed").asLong()).isEqualTo(7);
         assertThat(json.path("run").path("machine").path("cores").asInt()).isEqualTo(2);
 
         String md = Files.readString(folder.resolve(ReportWriter.MARKDOWN));
-        assertThat(md).contains("| `query_p95_ms_c8` | 16.0 |", "2 cores", "AMD Test CPU", "![chunks READY over time]");
+        assertThat(md)
+                .contains("| `query_p95_ms_c8` | 160.0 |", "2 cores", "AMD Test CPU", "![chunks READY over time]");
         assertThat(md).contains("| 100000 | search | gateway | 8 |");
-        for (String png : List.of("ingest-throughput.png", "search-latency.png")) {
+        for (String png : List.of("ingest-throughput.png", "search-latency.png", "query-latency.png")) {
             byte[] bytes = Files.readAllBytes(folder.resolve(png));
             assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         }
@@ -95,6 +98,16 @@ class ReportWriterTest {
         for (int size : List.of(10_000, 100_000)) {
             for (int clients : List.of(1, 8, 32, 64)) {
                 double p95 = size == 100_000 ? 2.0 * clients : clients;
+                loads.add(new QueryLoad(
+                        size,
+                        "query",
+                        "gateway",
+                        clients,
+                        100,
+                        0,
+                        10,
+                        10,
+                        new Latency(100, 10 + clients, 10 * p95, 15 * p95, 20 * p95, 10)));
                 loads.add(new QueryLoad(
                         size,
                         "search",

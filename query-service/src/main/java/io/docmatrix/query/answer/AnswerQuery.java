@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param documentIds the documents to answer from; empty means all of the tenant's searchable documents
  * @param conversationId the conversation to continue, or null to start one
+ * @param useCache false to neither read nor write the answer cache for this question (benchmarks measure the work)
  */
 public record AnswerQuery(
         String question,
@@ -18,9 +19,21 @@ public record AnswerQuery(
         SearchFilters filters,
         int topK,
         RetrievalMode mode,
-        @Nullable UUID conversationId) {
+        @Nullable UUID conversationId,
+        boolean useCache) {
 
     public AnswerQuery {
         documentIds = List.copyOf(documentIds);
+    }
+
+    /** A question that may be answered from, and goes into, the answer cache. */
+    public AnswerQuery(
+            String question,
+            List<UUID> documentIds,
+            SearchFilters filters,
+            int topK,
+            RetrievalMode mode,
+            @Nullable UUID conversationId) {
+        this(question, documentIds, filters, topK, mode, conversationId, true);
     }
 }

@@ -132,7 +132,7 @@ public class AnswerService {
         String retrievalQuestion = FollowUps.expand(query.question(), turns);
         String key = CacheKeys.of(query, composition());
         // a conversation's answer depends on its turns, so conversations bypass the cache
-        boolean cacheable = features.get().answerCache() && query.conversationId() == null;
+        boolean cacheable = features.get().answerCache() && query.useCache() && query.conversationId() == null;
         long generation = -1;
         if (cacheable) {
             AnswerCache.Lookup lookup = cache.find(tenantId, key);
@@ -307,7 +307,11 @@ public class AnswerService {
 
     private Answer finish(
             UUID tenantId, String subject, AnswerQuery query, Prepared prepared, Answer answer, boolean fromCache) {
-        if (!fromCache && features.get().answerCache() && query.conversationId() == null && answer.fallback() == null) {
+        if (!fromCache
+                && features.get().answerCache()
+                && query.useCache()
+                && query.conversationId() == null
+                && answer.fallback() == null) {
             // a fallback answer is not cached: the model may be back for the next caller
             cache.put(tenantId, prepared.cacheKey(), query.documentIds(), answer, prepared.cacheGeneration());
         }

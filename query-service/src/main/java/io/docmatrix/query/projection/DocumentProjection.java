@@ -12,8 +12,17 @@ import io.docmatrix.contracts.document.DocumentParsingStarted;
 import io.docmatrix.contracts.document.DocumentReceived;
 import io.docmatrix.query.retrieval.CorpusChanged;
 import io.docmatrix.runtime.messaging.ProcessedEvents;
-import java.util.OptionalInt;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,40 +62,104 @@ public class DocumentProjection {
 
     @Transactional
     public void apply(ChunkEmbedded chunk) {
-        if (!processed.markIfFirst(CONSUMER, chunk.eventId())) {
-            return;
-        }
-        store.enterTenant(chunk.tenantId());
-        if (store.isDeleted(chunk.documentId())) {
-            return;
-        }
-        OptionalInt active = store.activeVersion(chunk.documentId());
-        if (active.isPresent() && chunk.version() < active.getAsInt()) {
-            return; // a stale version: its successor is already searchable
-        }
-        float[] vector = null;
-        if (chunk.embedding().dimension() == VECTOR_DIMENSION) {
-            vector = chunk.embedding().values();
-        } else {
-            log.warn(
-                    "Chunk {} of document {} has a {}-dimensional vector ({}); the store holds {}: kept for text search only",
-                    chunk.chunkId(),
-                    chunk.documentId(),
-                    chunk.embedding().dimension(),
-                    chunk.embedding().model(),
-                    VECTOR_DIMENSION);
-        }
-        store.stageChunk(chunk, vector);
-        boolean activated = store.activateIfComplete(chunk.tenantId(), chunk.documentId(), chunk.version());
-        // Re-indexing the searchable version (same chunk ids) changes searchable text in place.
-        boolean reindexed = active.isPresent() && chunk.version() == active.getAsInt();
-        if (activated || reindexed) {
-            events.publishEvent(new CorpusChanged(chunk.tenantId(), chunk.documentId()));
-        }
+        stage(List.of(chunk));
+    }
+
+    /**
+     * Applies a batch of chunk events (one poll of the chunk topic) in one transaction: one multi-row processed-event
+     * mark, one multi-row chunk upsert, then the activation check of each version touched. The effect is that of
+     * applying the events one by one in order; an event listed twice or applied before changes nothing.
+     */
+    @Transactional
+    public void applyChunks(List<ChunkEmbedded> chunks) {
+        stage(chunks);
+    }
+
+    /** Applies a batch of lifecycle events in one transaction, each as {@link #apply(DocumentLifecycleEvent)} would. */
+    @Transactional
+    public void applyLifecycle(List<DocumentLifecycleEvent> batch) {
+        batch.forEach(this::applyLifecycleEvent);
     }
 
     @Transactional
     public void apply(DocumentLifecycleEvent event) {
+        applyLifecycleEvent(event);
+    }
+
+    private void stage(List<ChunkEmbedded> chunks) {
+        Map<UUID, ChunkEmbedded> byEventId = new LinkedHashMap<>();
+        chunks.forEach(chunk -> byEventId.putIfAbsent(chunk.eventId(), chunk));
+        Set<UUID> first = processed.markAllIfFirst(CONSUMER, byEventId.keySet());
+        Map<UUID, List<ChunkEmbedded>> byTenant = new LinkedHashMap<>();
+        for (ChunkEmbedded chunk : byEventId.values()) {
+            if (first.contains(chunk.eventId())) {
+                byTenant.computeIfAbsent(chunk.tenantId(), t -> new ArrayList<>())
+                        .add(chunk);
+            }
+        }
+        byTenant.forEach(this::stage);
+    }
+
+    /** The fresh chunk events of one tenant: the transaction is bound to it while they are written. */
+    private void stage(UUID tenantId, List<ChunkEmbedded> chunks) {
+        store.enterTenant(tenantId);
+        Set<UUID> documentIds = new HashSet<>();
+        chunks.forEach(chunk -> documentIds.add(chunk.documentId()));
+        Set<UUID> deleted = store.deletedAmong(documentIds);
+        Map<UUID, Integer> active = store.activeVersions(documentIds);
+        // Keyed by chunk id, the later event winning: what upserting them one after the other would leave.
+        Map<UUID, ReadStore.StagedChunk> staged = new LinkedHashMap<>();
+        // Sorted: versions are locked and activated in one order, oldest first, as sequential delivery would.
+        SortedMap<DocumentVersion, Boolean> versions = new TreeMap<>();
+        for (ChunkEmbedded chunk : chunks) {
+            Integer activeVersion = active.get(chunk.documentId());
+            if (deleted.contains(chunk.documentId()) || (activeVersion != null && chunk.version() < activeVersion)) {
+                continue; // deleted, or a stale version whose successor is already searchable
+            }
+            staged.remove(chunk.chunkId());
+            staged.put(chunk.chunkId(), new ReadStore.StagedChunk(chunk, storableVector(chunk)));
+            // Re-indexing the searchable version (same chunk ids) changes searchable text in place.
+            versions.merge(
+                    new DocumentVersion(chunk.documentId(), chunk.version()),
+                    activeVersion != null && chunk.version() == activeVersion,
+                    Boolean::logicalOr);
+        }
+        if (staged.isEmpty()) {
+            return;
+        }
+        store.stageChunks(new ArrayList<>(staged.values()));
+        Set<UUID> changed = new LinkedHashSet<>();
+        versions.forEach((v, reindexed) -> {
+            if (store.activateIfComplete(tenantId, v.documentId(), v.version()) || reindexed) {
+                changed.add(v.documentId());
+            }
+        });
+        changed.forEach(documentId -> events.publishEvent(new CorpusChanged(tenantId, documentId)));
+    }
+
+    private static float @Nullable [] storableVector(ChunkEmbedded chunk) {
+        if (chunk.embedding().dimension() == VECTOR_DIMENSION) {
+            return chunk.embedding().values();
+        }
+        log.warn(
+                "Chunk {} of document {} has a {}-dimensional vector ({}); the store holds {}: kept for text search only",
+                chunk.chunkId(),
+                chunk.documentId(),
+                chunk.embedding().dimension(),
+                chunk.embedding().model(),
+                VECTOR_DIMENSION);
+        return null;
+    }
+
+    private record DocumentVersion(UUID documentId, int version) implements Comparable<DocumentVersion> {
+        @Override
+        public int compareTo(DocumentVersion other) {
+            int byDocument = documentId.compareTo(other.documentId);
+            return byDocument != 0 ? byDocument : Integer.compare(version, other.version);
+        }
+    }
+
+    private void applyLifecycleEvent(DocumentLifecycleEvent event) {
         if (!processed.markIfFirst(CONSUMER, event.eventId())) {
             return;
         }

@@ -6,7 +6,10 @@ import io.docmatrix.contracts.document.DocumentFailed;
 import io.docmatrix.contracts.document.DocumentIndexed;
 import io.docmatrix.contracts.document.DocumentReceived;
 import java.time.Instant;
-import java.util.OptionalInt;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +24,11 @@ public interface ReadStore {
 
     boolean isDeleted(UUID documentId);
 
-    OptionalInt activeVersion(UUID documentId);
+    /** The documents among these that were deleted. */
+    Set<UUID> deletedAmong(Collection<UUID> documentIds);
+
+    /** The active (searchable) version of each of these documents that has one. */
+    Map<UUID, Integer> activeVersions(Collection<UUID> documentIds);
 
     void recordReceived(DocumentReceived received);
 
@@ -31,11 +38,17 @@ public interface ReadStore {
     void recordFailed(DocumentFailed failed);
 
     /**
-     * Upserts the chunk by its id and counts it towards its version if it is new.
+     * Upserts the chunks by their ids (distinct within the call) and counts the new ones towards their versions. Every
+     * version touched has its row locked afterwards, new chunks or not (see {@link DocumentProjection}).
+     */
+    void stageChunks(List<StagedChunk> chunks);
+
+    /**
+     * A chunk to stage.
      *
      * @param vector the vector to store, or null when its dimension does not fit the column
      */
-    void stageChunk(ChunkEmbedded chunk, float @Nullable [] vector);
+    record StagedChunk(ChunkEmbedded chunk, float @Nullable [] vector) {}
 
     void expectChunks(DocumentIndexed indexed);
 

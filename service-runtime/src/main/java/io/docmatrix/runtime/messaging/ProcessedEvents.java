@@ -1,5 +1,8 @@
 package io.docmatrix.runtime.messaging;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,4 +30,21 @@ public interface ProcessedEvents {
      * @throws IllegalStateException outside a transaction, where the mark and the effect could part
      */
     boolean markIfFirst(String consumer, UUID eventId);
+
+    /**
+     * Records a batch of events in one go, for consumers that apply a whole poll in one transaction.
+     *
+     * @return the ids seen for the first time (a subset of {@code eventIds}), whose effects the caller applies; an id
+     *     listed twice is returned once
+     * @throws IllegalStateException outside a transaction, where the marks and the effects could part
+     */
+    default Set<UUID> markAllIfFirst(String consumer, Collection<UUID> eventIds) {
+        Set<UUID> first = new LinkedHashSet<>();
+        for (UUID eventId : eventIds) {
+            if (markIfFirst(consumer, eventId)) {
+                first.add(eventId);
+            }
+        }
+        return first;
+    }
 }

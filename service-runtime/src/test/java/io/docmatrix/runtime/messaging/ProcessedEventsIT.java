@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +85,22 @@ class ProcessedEventsIT {
         Boolean retried = transaction.execute(status -> processedEvents.markIfFirst("query-service", eventId));
 
         assertThat(retried).isTrue();
+    }
+
+    @Test
+    void marksABatchAndReportsOnlyTheEventsNotSeenBefore() {
+        UUID seen = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        UUID twice = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> processedEvents.markIfFirst("query-service", seen));
+
+        Set<UUID> first = transaction.execute(
+                status -> processedEvents.markAllIfFirst("query-service", List.of(seen, fresh, twice, twice)));
+        Set<UUID> again =
+                transaction.execute(status -> processedEvents.markAllIfFirst("query-service", List.of(fresh, twice)));
+
+        assertThat(first).containsExactlyInAnyOrder(fresh, twice);
+        assertThat(again).isEmpty();
     }
 
     @Test

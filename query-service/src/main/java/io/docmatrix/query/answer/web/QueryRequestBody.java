@@ -16,7 +16,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The JSON body of {@code POST /api/v1/query}. Everything arrives as loosely typed as JSON allows and is checked here,
- * so that every mistake gets its own stable code instead of a generic parse error.
+ * so that every mistake gets its own stable code instead of a generic parse error. {@code "cache": false} asks for an
+ * answer computed now, neither read from nor written to the answer cache.
  */
 record QueryRequestBody(
         @Nullable String question,
@@ -24,7 +25,8 @@ record QueryRequestBody(
         @Nullable Filters filters,
         @Nullable Integer topK,
         @Nullable String mode,
-        @Nullable String conversationId) {
+        @Nullable String conversationId,
+        @Nullable Boolean cache) {
 
     /** Metadata filters as sent; dates are ISO-8601 instants. */
     record Filters(
@@ -69,7 +71,8 @@ record QueryRequestBody(
         UUID conversation = conversationId == null
                 ? null
                 : uuid(conversationId, "INVALID_CONVERSATION_ID", "conversationId must be a UUID.");
-        return new AnswerQuery(trimmed, documents, searchFilters(), k, retrievalMode, conversation);
+        return new AnswerQuery(
+                trimmed, documents, searchFilters(), k, retrievalMode, conversation, !Boolean.FALSE.equals(cache));
     }
 
     private SearchFilters searchFilters() {

@@ -3,12 +3,15 @@ package io.docmatrix.query.projection.messaging;
 import io.docmatrix.contracts.Topics;
 import io.docmatrix.contracts.document.DocumentLifecycleEvent;
 import io.docmatrix.query.projection.DocumentProjection;
-import io.docmatrix.runtime.messaging.InboundEvents;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Document lifecycle events (received, progress, indexed, failed, deleted) into the projection. */
+/**
+ * Document lifecycle events (received, progress, indexed, failed, deleted) into the projection, a whole poll per
+ * transaction; failing records are dead-lettered one by one ({@link EventBatches}).
+ */
 @Component
 class LifecycleEventsListener {
 
@@ -18,8 +21,8 @@ class LifecycleEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(topics = Topics.DOCUMENTS_LIFECYCLE)
-    void on(ConsumerRecord<String, byte[]> record) {
-        projection.apply(InboundEvents.decode(record, DocumentLifecycleEvent.class));
+    @KafkaListener(topics = Topics.DOCUMENTS_LIFECYCLE, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        EventBatches.apply(records, DocumentLifecycleEvent.class, projection::applyLifecycle, projection::apply);
     }
 }

@@ -8,20 +8,32 @@ import io.docmatrix.contracts.document.DocumentFailed;
 import io.docmatrix.contracts.document.DocumentIndexed;
 import io.docmatrix.contracts.document.DocumentReceived;
 import io.docmatrix.query.projection.ReadStore;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** {@link ReadStore} over the V2 tables; the caller's transaction is bound to the tenant by {@link #enterTenant}. */
 @Repository
 class JdbcReadStore implements ReadStore {
+
+    /** 14 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535 parameters per statement. */
+    private static final int CHUNKS_PER_STATEMENT = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -41,12 +53,44 @@ class JdbcReadStore implements ReadStore {
     }
 
     @Override
-    public OptionalInt activeVersion(UUID documentId) {
-        List<Integer> active = jdbc.query(
-                "SELECT active_version FROM document WHERE document_id = ? AND active_version IS NOT NULL",
-                (rs, n) -> rs.getInt(1),
-                documentId);
-        return active.isEmpty() ? OptionalInt.empty() : OptionalInt.of(active.get(0));
+    public Set<UUID> deletedAmong(Collection<UUID> documentIds) {
+        return new HashSet<>(withIds(
+                documentIds,
+                "SELECT document_id FROM deleted_document WHERE document_id = ANY(?)",
+                (rs, n) -> rs.getObject(1, UUID.class)));
+    }
+
+    @Override
+    public Map<UUID, Integer> activeVersions(Collection<UUID> documentIds) {
+        Map<UUID, Integer> active = new HashMap<>();
+        withIds(
+                documentIds,
+                "SELECT document_id, active_version FROM document WHERE document_id = ANY(?)"
+                        + " AND active_version IS NOT NULL",
+                (rs, n) -> active.put(rs.getObject(1, UUID.class), rs.getInt(2)));
+        return active;
+    }
+
+    private <T> List<T> withIds(Collection<UUID> ids, String sql, RowMapper<T> rows) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.execute((ConnectionCallback<List<T>>) connection -> {
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, array);
+                try (ResultSet rs = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    int n = 0;
+                    while (rs.next()) {
+                        result.add(rows.mapRow(rs, n++));
+                    }
+                    return result;
+                }
+            } finally {
+                array.free();
+            }
+        });
     }
 
     @Override
@@ -155,49 +199,81 @@ class JdbcReadStore implements ReadStore {
     }
 
     @Override
-    public void stageChunk(ChunkEmbedded c, float @Nullable [] vector) {
-        // xmax = 0 only on a freshly inserted row: an upsert of a chunk id already stored does not count again.
-        Boolean inserted = jdbc.queryForObject(
-                """
-                INSERT INTO chunk (chunk_id, tenant_id, document_id, version, ordinal, text, page, page_end,
-                                   start_offset, end_offset, heading_path, token_count, embedding_model, embedding)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
-                ON CONFLICT (chunk_id) DO UPDATE SET
-                    ordinal = EXCLUDED.ordinal, text = EXCLUDED.text, page = EXCLUDED.page,
-                    page_end = EXCLUDED.page_end, start_offset = EXCLUDED.start_offset,
-                    end_offset = EXCLUDED.end_offset, heading_path = EXCLUDED.heading_path,
-                    token_count = EXCLUDED.token_count, embedding_model = EXCLUDED.embedding_model,
-                    embedding = EXCLUDED.embedding
-                RETURNING (xmax = 0)
-                """,
-                Boolean.class,
-                c.chunkId(),
-                c.tenantId(),
-                c.documentId(),
-                c.version(),
-                c.ordinal(),
-                c.text(),
-                c.page(),
-                c.pageEnd(),
-                c.start(),
-                c.end(),
-                c.headingPath().toArray(String[]::new),
-                c.tokenCount(),
-                c.embedding().model(),
-                vector == null ? null : new PGvector(vector));
-        // Also the lock that serialises this version's chunk and DocumentIndexed transactions (class comment of
-        // DocumentProjection): taken on every chunk, counted only for new ones.
-        jdbc.update(
+    public void stageChunks(List<StagedChunk> chunks) {
+        Map<VersionKey, Integer> inserted = new TreeMap<>();
+        for (int from = 0; from < chunks.size(); from += CHUNKS_PER_STATEMENT) {
+            upsertChunks(chunks.subList(from, Math.min(chunks.size(), from + CHUNKS_PER_STATEMENT)), inserted);
+        }
+        // Also the lock that serialises a version's chunk and DocumentIndexed transactions (class comment of
+        // DocumentProjection): taken for every version touched, in one order, counting only new chunks.
+        List<Object[]> counts = new ArrayList<>();
+        inserted.forEach((v, n) -> counts.add(new Object[] {v.documentId(), v.version(), v.tenantId(), n}));
+        jdbc.batchUpdate(
                 """
                 INSERT INTO document_version (document_id, version, tenant_id, status, staged_chunks)
                 VALUES (?, ?, ?, 'PROCESSING', ?)
                 ON CONFLICT (document_id, version) DO UPDATE
                 SET staged_chunks = document_version.staged_chunks + EXCLUDED.staged_chunks
                 """,
-                c.documentId(),
-                c.version(),
-                c.tenantId(),
-                Boolean.TRUE.equals(inserted) ? 1 : 0);
+                counts);
+    }
+
+    /** One multi-row upsert; adds the freshly inserted chunks per version to {@code inserted}. */
+    private void upsertChunks(List<StagedChunk> chunks, Map<VersionKey, Integer> inserted) {
+        StringBuilder sql = new StringBuilder(
+                """
+                INSERT INTO chunk (chunk_id, tenant_id, document_id, version, ordinal, text, page, page_end,
+                                   start_offset, end_offset, heading_path, token_count, embedding_model, embedding)
+                VALUES\s""");
+        List<Object> args = new ArrayList<>(chunks.size() * 14);
+        for (int i = 0; i < chunks.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)");
+            ChunkEmbedded c = chunks.get(i).chunk();
+            float[] vector = chunks.get(i).vector();
+            args.add(c.chunkId());
+            args.add(c.tenantId());
+            args.add(c.documentId());
+            args.add(c.version());
+            args.add(c.ordinal());
+            args.add(c.text());
+            args.add(c.page());
+            args.add(c.pageEnd());
+            args.add(c.start());
+            args.add(c.end());
+            args.add(c.headingPath().toArray(String[]::new));
+            args.add(c.tokenCount());
+            args.add(c.embedding().model());
+            args.add(vector == null ? null : new PGvector(vector));
+        }
+        // xmax = 0 only on a freshly inserted row: an upsert of a chunk id already stored does not count again.
+        sql.append(
+                """
+
+                ON CONFLICT (chunk_id) DO UPDATE SET
+                    ordinal = EXCLUDED.ordinal, text = EXCLUDED.text, page = EXCLUDED.page,
+                    page_end = EXCLUDED.page_end, start_offset = EXCLUDED.start_offset,
+                    end_offset = EXCLUDED.end_offset, heading_path = EXCLUDED.heading_path,
+                    token_count = EXCLUDED.token_count, embedding_model = EXCLUDED.embedding_model,
+                    embedding = EXCLUDED.embedding
+                RETURNING tenant_id, document_id, version, (xmax = 0) AS inserted
+                """);
+        jdbc.query(
+                sql.toString(),
+                rs -> {
+                    VersionKey key =
+                            new VersionKey(rs.getObject(2, UUID.class), rs.getInt(3), rs.getObject(1, UUID.class));
+                    inserted.merge(key, rs.getBoolean(4) ? 1 : 0, Integer::sum);
+                },
+                args.toArray());
+    }
+
+    /** A version of a document, ordered so that locks are always taken in the same order. */
+    private record VersionKey(UUID documentId, int version, UUID tenantId) implements Comparable<VersionKey> {
+        @Override
+        public int compareTo(VersionKey other) {
+            int byDocument = documentId.compareTo(other.documentId);
+            return byDocument != 0 ? byDocument : Integer.compare(version, other.version);
+        }
     }
 
     @Override

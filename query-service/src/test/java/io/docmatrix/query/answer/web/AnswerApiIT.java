@@ -245,6 +245,22 @@ class AnswerApiIT {
     }
 
     @Test
+    void answersARepeatedQuestionAfreshWhenTheRequestSwitchesTheCacheOff() throws Exception {
+        seed(tenantA, POLICY);
+        Map<String, Object> question = Map.of("question", "Who repairs a broken coffee machine?", "cache", false);
+        awaitAnswer(tenantA, question);
+
+        JsonNode uncached = json(post(viewer(tenantA), "/api/v1/query", question));
+        JsonNode cachedAfterwards = json(
+                post(viewer(tenantA), "/api/v1/query", Map.of("question", "Who repairs a broken coffee machine?")));
+
+        assertThat(uncached.get("cached").asBoolean()).isFalse();
+        assertThat(uncached.get("citations")).isNotEmpty();
+        // Nothing was written by the uncached requests either: the first cacheable request computes its answer.
+        assertThat(cachedAfterwards.get("cached").asBoolean()).isFalse();
+    }
+
+    @Test
     void resolvesAFollowUpQuestionWithinTheConversation() throws Exception {
         seed(tenantA, POLICY);
         JsonNode first = awaitAnswer(tenantA, Map.of("question", "How long is the warranty of a coffee machine?"));
