@@ -130,6 +130,98 @@ public final class Probe {
         }
     }
 
+    /**
+     * Sends one request over a raw socket, writing the body on another thread while the answer is read. A server may
+     * refuse a large body (413) before it read it and close the connection; an HTTP client still writing would only
+     * see a reset, while a browser or curl shows the refusal. This is how the suites see that refusal.
+     */
+    public Reply sendRaw(
+            String method,
+            String path,
+            String authorization,
+            String contentType,
+            byte[] body,
+            Map<String, String> headers) {
+        long started = System.nanoTime();
+        String host = gateway.getHost();
+        int port = gateway.getPort() < 0 ? 80 : gateway.getPort();
+        try (java.net.Socket socket = new java.net.Socket(host, port)) {
+            socket.setSoTimeout((int) timeout.toMillis());
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nAuthorization: " + (authorization.contains(" ") ? authorization : "Bearer " + authorization)
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
+                    + "\r\nAccept: application/json\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("\r\n");
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            for (int at = 0; at < body.length; at += 64 * 1024) {
+                                out.write(body, at, Math.min(64 * 1024, body.length - at));
+                            }
+                            out.flush();
+                        } catch (IOException e) {
+                            // the server stopped reading: its answer (if any) is read below
+                        }
+                    },
+                    "raw-upload-writer");
+            writer.setDaemon(true);
+            writer.start();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            writer.join(timeout.toMillis());
+            return parse(answer, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            return new Reply(0, "", e.getClass().getSimpleName() + ": " + e.getMessage(), elapsed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Reply parse(byte[] raw, Duration elapsed) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        int split = text.indexOf("\r\n\r\n");
+        if (!text.startsWith("HTTP/1.1 ") || split < 0) {
+            return new Reply(0, "", "no HTTP answer: " + text.substring(0, Math.min(200, text.length())), elapsed);
+        }
+        String[] lines = text.substring(0, split).split("\r\n");
+        int status = Integer.parseInt(lines[0].substring(9, 12));
+        String type = "";
+        boolean chunked = false;
+        for (String line : lines) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-type:")) {
+                type = line.substring(13).strip();
+            }
+            if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        String body = text.substring(split + 4);
+        return new Reply(status, type, chunked ? dechunk(body) : body, elapsed);
+    }
+
+    private static String dechunk(String body) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (at < body.length()) {
+            int end = body.indexOf("\r\n", at);
+            if (end < 0) {
+                break;
+            }
+            int size = Integer.parseInt(body.substring(at, end).split(";")[0].strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.append(body, end + 2, Math.min(body.length(), end + 2 + size));
+            at = end + 2 + size + 2;
+        }
+        return out.toString();
+    }
+
     private record Attempt(Reply reply, long retryAfterSeconds) {}
 
     private static long seconds(String value) {

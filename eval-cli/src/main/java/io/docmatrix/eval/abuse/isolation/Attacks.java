@@ -22,6 +22,7 @@ final class Attacks {
     private final AbuseContext context;
     private final Tally tally;
     private final Canaries canaries;
+    private final Canaries everything;
     private final Session attacker;
     private final IsolationSuite.Victim victim;
     private final String ownDocument;
@@ -30,12 +31,14 @@ final class Attacks {
             AbuseContext context,
             Tally tally,
             Canaries canaries,
+            Canaries everything,
             Session attacker,
             IsolationSuite.Victim victim,
             String ownDocument) {
         this.context = context;
         this.tally = tally;
         this.canaries = canaries;
+        this.everything = everything;
         this.attacker = attacker;
         this.victim = victim;
         this.ownDocument = ownDocument;
@@ -202,7 +205,8 @@ final class Attacks {
         if (reply.isServerError()) {
             tally.violation("server-error", subject, reply.outcome() + " " + abbreviate(reply.body()));
         }
-        canaries.foundIn(reply.body())
+        everything
+                .foundIn(reply.body())
                 .ifPresent(c -> tally.violation(
                         "canary-in-response", subject, "answer holds " + c + ": " + abbreviate(reply.body())));
         if (foreignObject) {

@@ -46,6 +46,12 @@ public final class IsolationSuite implements AbuseSuite {
     @Override
     public void run(AbuseContext context, Tally tally) throws Exception {
         Canaries canaries = Canaries.forRun(context.runId(), "ALPHA", "BRAVO", "CHARLIE");
+        // Secrets beside the canaries that A never types: A's own questions may be logged or prompted with A's
+        // input, so only these prove a leak in A's log lines.
+        Canaries hidden = Canaries.forRun(context.runId(), "XALPHA", "XBRAVO", "XCHARLIE");
+        Canaries everything =
+                new Canaries(java.util.stream.Stream.concat(canaries.values().stream(), hidden.values().stream())
+                        .toList());
         Documents documents = context.documents();
         Session victim = context.session(VICTIM);
         List<String> victimDocs = new ArrayList<>();
@@ -134,7 +140,7 @@ public final class IsolationSuite implements AbuseSuite {
         for (String tenant : ATTACKERS) {
             Session session = context.session(tenant);
             String ownDoc = tenant.equals("abuse-tiny") ? tinyDoc : attackerDocs.get(0);
-            new Attacks(context, tally, canaries, session, b, ownDoc).run();
+            new Attacks(context, tally, canaries, everything, session, b, ownDoc).run();
         }
         for (String id : victimDocs) {
             Reply still = context.probe().get("/api/v1/documents/" + id, victim.accessToken());
@@ -143,8 +149,8 @@ public final class IsolationSuite implements AbuseSuite {
                         "foreign-delete", id, "tenant B's document is gone after A's attacks: " + still.outcome());
             }
         }
-        context.model().ifPresent(model -> scanPrompts(model, canaries, tally));
-        scanLogs(context, canaries, tally);
+        context.model().ifPresent(model -> scanPrompts(model, everything, hidden, tally));
+        scanLogs(context, hidden, everything, tally);
     }
 
     /** B's ids: documents, chunks, a conversation. */
@@ -173,18 +179,27 @@ public final class IsolationSuite implements AbuseSuite {
         return new Victim(docs, chunks.stream().filter(c -> !c.isBlank()).toList(), conversation);
     }
 
-    private static void scanPrompts(ObedientLlm model, Canaries canaries, Tally tally) {
+    /** The data the platform put into a prompt must hold no canary; the whole prompt no secret A never typed. */
+    private static void scanPrompts(ObedientLlm model, Canaries everything, Canaries hidden, Tally tally) {
         List<ObedientLlm.Prompt> prompts = model.prompts();
         tally.add("llm.promptsCaptured", prompts.size());
         for (ObedientLlm.Prompt prompt : prompts) {
-            canaries.foundIn(prompt.whole())
+            everything
+                    .foundIn(prompt.data())
+                    .ifPresent(c -> tally.violation(
+                            "canary-in-prompt", c, "a prompt sent while A attacked holds B's text as a document"));
+            hidden.foundIn(prompt.whole())
                     .ifPresent(c ->
-                            tally.violation("canary-in-prompt", c, "a prompt sent while A attacked holds B's canary"));
+                            tally.violation("canary-in-prompt", c, "a prompt sent while A attacked holds B's secret"));
         }
     }
 
-    /** Log lines of A's (or tiny's) requests, recognised by their tenant id or slug, must not hold B's canaries. */
-    private static void scanLogs(AbuseContext context, Canaries canaries, Tally tally) throws IOException {
+    /**
+     * Log lines of A's (or tiny's) requests, recognised by their tenant id, must not hold B's secrets. Lines of B's
+     * own requests and untagged lines holding any canary are counted too (B's text in logs at all is worth knowing).
+     */
+    private static void scanLogs(AbuseContext context, Canaries hidden, Canaries everything, Tally tally)
+            throws IOException {
         Path logs = context.varDir().resolve("log");
         if (!Files.isDirectory(logs)) {
             tally.add("logs.scanned", 0);
@@ -193,8 +208,8 @@ public final class IsolationSuite implements AbuseSuite {
         List<String> tags = new ArrayList<>();
         for (String tenant : ATTACKERS) {
             tags.add(context.session(tenant).tenantId().toString());
-            tags.add("\"tenant\":\"" + tenant + "\"");
         }
+        String victimId = context.session(VICTIM).tenantId().toString();
         long lines = 0;
         try (Stream<Path> files = Files.list(logs)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".log"))
@@ -203,11 +218,16 @@ public final class IsolationSuite implements AbuseSuite {
                     for (String line : (Iterable<String>) content::iterator) {
                         if (tags.stream().anyMatch(line::contains)) {
                             lines++;
-                            canaries.foundIn(line)
+                            hidden.foundIn(line)
                                     .ifPresent(c -> tally.violation(
                                             "canary-in-log",
                                             file.getFileName().toString(),
                                             "a line of A's holds " + c));
+                        } else if (everything.foundIn(line).isPresent()) {
+                            tally.count(
+                                    line.contains(victimId)
+                                            ? "logs.victimLinesWithCanary"
+                                            : "logs.untaggedLinesWithCanary");
                         }
                     }
                 }

@@ -60,6 +60,16 @@ public final class ObedientLlm implements AutoCloseable {
         public String whole() {
             return system + "\n" + user;
         }
+
+        /** Only what the platform put in as data: the document and conversation blocks, not the caller's question. */
+        public String data() {
+            StringBuilder data = new StringBuilder();
+            Matcher blocks = DATA_BLOCK.matcher(user);
+            while (blocks.find()) {
+                data.append(blocks.group()).append('\n');
+            }
+            return data.toString();
+        }
     }
 
     public ObedientLlm(int port) throws IOException {

@@ -131,7 +131,8 @@ public final class TokenSuite implements AbuseSuite {
         if (winners > 1) {
             tally.violation("refresh-race", "concurrent refresh", winners + " of 4 concurrent refreshes succeeded");
         }
-        for (String garbage : List.of("", "x", "' OR '1'='1", "a".repeat(10_000))) {
+        for (String garbage :
+                context.smoke() ? List.of("' OR '1'='1") : List.of("", "x", "' OR '1'='1", "a".repeat(10_000))) {
             Reply reply = refresh(context, garbage);
             tally.count("refresh.garbage");
             if (reply.status() != 400 && reply.status() != 401) {

@@ -32,6 +32,8 @@ public final class UploadSuite implements AbuseSuite {
 
     private static final Logger log = LoggerFactory.getLogger(UploadSuite.class);
     static final String TENANT = "abuse-uploads";
+    // Large bodies go over a raw socket, so an early 413 is seen as a browser would see it (see Probe#sendRaw).
+    private static final int RAW_ABOVE = 8 * 1024 * 1024;
     private static final String WORKER_STARTED = "Started parser worker pid";
 
     @Override
