@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
         description = "Abuse and bad-input suites: hostile uploads, tenant isolation, SQL injection, token forgery and"
                 + " refresh replay, prompt injection. Writes abuse.json (and one JSON per suite) to --out; exits 1 on"
                 + " any violation.")
-public final class AbuseCommand implements Callable<Integer> {
+public class AbuseCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(AbuseCommand.class);
     static final List<String> SUITES = List.of("uploads", "isolation", "sqli", "tokens", "injection");
@@ -51,14 +51,21 @@ public final class AbuseCommand implements Callable<Integer> {
     @Option(
             names = "--suite",
             split = ",",
-            defaultValue = "uploads,isolation,sqli,tokens,injection",
-            description = "Suites to run, in this order (default: ${DEFAULT-VALUE}).")
-    List<String> suites = SUITES;
+            description = "Suites to run, in this order: any of uploads, isolation, sqli, tokens, injection, or all"
+                    + " (default for abuse: uploads,sqli,tokens; isolation and injection are their own commands).")
+    @Nullable
+    List<String> suites;
 
-    @Option(names = "--smoke", description = "The small profile (about 40 uploads, ~300 isolation probes) for CI.")
+    @Option(names = "--smoke", description = "The small profile (about 60 uploads, ~300 isolation probes) for CI.")
     boolean smoke;
 
-    @Option(names = "--out", description = "Result folder (default: var/eval/abuse-<timestamp>).")
+    @Option(names = "--full", description = "The whole profile (the default; accepted for deploy/local/prove).")
+    boolean full;
+
+    @Option(
+            names = "--out",
+            description = "Result folder (default: var/eval/abuse-<timestamp>), or a .json file: then only the summary"
+                    + " is written there, and the Markdown report beside it.")
     @Nullable
     Path out;
 
@@ -88,8 +95,15 @@ public final class AbuseCommand implements Callable<Integer> {
     @Nullable
     String runId;
 
+    /** The suites this command runs when {@code --suite} is not given. */
+    List<String> defaultSuites() {
+        return List.of("uploads", "sqli", "tokens");
+    }
+
     @Override
     public Integer call() throws Exception {
+        List<String> suites =
+                this.suites == null ? defaultSuites() : this.suites.contains("all") ? SUITES : this.suites;
         for (String suite : suites) {
             if (!SUITES.contains(suite)) {
                 throw new picocli.CommandLine.ParameterException(
@@ -97,8 +111,11 @@ public final class AbuseCommand implements Callable<Integer> {
             }
         }
         String id = runId != null ? runId : HexFormat.of().formatHex(java.security.SecureRandom.getSeed(4));
-        ReportFiles files =
-                new ReportFiles(out != null ? out : ReportFiles.defaultFolder("abuse", ZonedDateTime.now()));
+        boolean single = out != null && out.getFileName().toString().endsWith(".json");
+        ReportFiles files = new ReportFiles(
+                out == null
+                        ? ReportFiles.defaultFolder("abuse", ZonedDateTime.now())
+                        : single ? out.toAbsolutePath().getParent() : out);
         GatewaySettings gateway = connection.gatewaySettings();
         Instant started = Instant.now();
         List<SuiteResult> results = new ArrayList<>();
@@ -140,7 +157,9 @@ public final class AbuseCommand implements Callable<Integer> {
                         result.passed() ? "PASSED" : "FAILED",
                         result.violations(),
                         result.durationMillis() / 1000);
-                files.writeJson(name + ".json", result);
+                if (!single) {
+                    files.writeJson(name + ".json", result);
+                }
                 results.add(result);
             }
         }
@@ -152,10 +171,36 @@ public final class AbuseCommand implements Callable<Integer> {
         summary.put("violations", violations);
         summary.put("durationMillis", Duration.between(started, Instant.now()).toMillis());
         summary.put("suites", results);
-        files.writeJson("abuse.json", summary);
-        files.writeText("report.md", AbuseReport.markdown(id, smoke, results));
+        String stem = single ? out.getFileName().toString().replaceFirst("\\.json$", "") : "abuse";
+        files.writeJson(stem + ".json", summary);
+        files.writeText(single ? stem + ".md" : "report.md", AbuseReport.markdown(id, smoke, results));
         log.info("abuse run {}: {} violations; results in {}", id, violations, files.folder());
         return violations == 0 ? 0 : 1;
+    }
+
+    /** {@code isolation}: the tenant-isolation suite alone (the name deploy/local/prove calls it by). */
+    @Command(
+            name = "isolation",
+            mixinStandardHelpOptions = true,
+            description = "Tenant isolation: canaries in one tenant, >= 1,000 ways for another to reach them (abuse"
+                    + " --suite isolation).")
+    public static final class Isolation extends AbuseCommand {
+        @Override
+        List<String> defaultSuites() {
+            return List.of("isolation");
+        }
+    }
+
+    /** {@code injection}: the prompt-injection suite alone. */
+    @Command(
+            name = "injection",
+            mixinStandardHelpOptions = true,
+            description = "Prompt injection answered by an obedient test LLM (abuse --suite injection).")
+    public static final class Injection extends AbuseCommand {
+        @Override
+        List<String> defaultSuites() {
+            return List.of("injection");
+        }
     }
 
     private static AbuseSuite suite(String name) {

@@ -207,7 +207,12 @@ public final class SqlInjectionSuite implements AbuseSuite {
                 tally.violation("unclean-refusal", subject, reply.outcome() + " " + reply.contentType());
             }
             if (reply.elapsed().compareTo(SLOW) > 0) {
-                tally.violation("slow", subject, reply.elapsed().toMillis() + " ms");
+                // Any probe can be slow on a loaded machine (counted; the p99 against the benign baseline judges
+                // those); a delay payload's probe as long as its delay means the delay ran.
+                tally.count("slow");
+                if (payload.contains("pg_sleep") && reply.elapsed().toMillis() >= 3_000) {
+                    tally.violation("delay-executed", subject, reply.elapsed().toMillis() + " ms");
+                }
             }
             if (reply.status() != 200 || !reply.contentType().contains("json")) {
                 return;

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param name a short unique label for reports
  * @param filename the file name sent in the multipart part (may hold NUL, CRLF, bidi overrides, traversal)
  * @param partType the part's Content-Type as sent (may lie), or null for none
- * @param content the bytes
+ * @param source makes the bytes when the file is sent (the full corpus holds several 50 MB files; made one at a
+ *     time they fit the harness's heap)
  * @param expect what the platform must answer beyond "a final state or a clean refusal"
  * @param mustNotLeak strings that must never appear in the document's chunks (a local file's content an external
  *     entity would pull in, an attachment's text)
@@ -21,10 +22,14 @@ public record BadFile(
         String name,
         String filename,
         @Nullable String partType,
-        byte[] content,
+        java.util.function.Supplier<byte[]> source,
         Expect expect,
         List<String> mustNotLeak,
         boolean smoke) {
+
+    public byte[] content() {
+        return source.get();
+    }
 
     /** The specific answer a file requires, on top of the general rule. */
     public enum Expect {

@@ -63,7 +63,19 @@ public final class BadInputCorpus {
     }
 
     private void add(String family, String name, String filename, String type, byte[] content, boolean smoke) {
-        files.add(new BadFile(family, name, filename, type, content, Expect.FINAL, List.of(), smoke));
+        files.add(new BadFile(family, name, filename, type, () -> content, Expect.FINAL, List.of(), smoke));
+    }
+
+    /** A large file, made only when it is sent. */
+    private void addLazy(
+            String family,
+            String name,
+            String filename,
+            String type,
+            java.util.function.Supplier<byte[]> content,
+            Expect expect,
+            boolean smoke) {
+        files.add(new BadFile(family, name, filename, type, content, expect, List.of(), smoke));
     }
 
     private void add(
@@ -75,7 +87,7 @@ public final class BadInputCorpus {
             Expect expect,
             List<String> leaks,
             boolean smoke) {
-        files.add(new BadFile(family, name, filename, type, content, expect, leaks, smoke));
+        files.add(new BadFile(family, name, filename, type, () -> content, expect, leaks, smoke));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -83,42 +95,38 @@ public final class BadInputCorpus {
     private void sizes() {
         add("size", "empty", "empty.txt", "text/plain", new byte[0], Expect.REFUSED_400, List.of(), true);
         add("size", "one-byte", "one.txt", "text/plain", ascii("a"), true);
-        add(
+        addLazy(
                 "size",
                 "at-limit",
                 "at-limit.txt",
                 "text/plain",
-                textOfSize(SIZE_LIMIT),
+                () -> textOfSize(SIZE_LIMIT),
                 Expect.NOT_TOO_LARGE,
-                List.of(),
                 true);
-        add(
+        addLazy(
                 "size",
                 "over-limit",
                 "over-limit.txt",
                 "text/plain",
-                textOfSize(SIZE_LIMIT + 1),
+                () -> textOfSize(SIZE_LIMIT + 1),
                 Expect.REFUSED_413,
-                List.of(),
                 true);
         if (full) {
-            add(
+            addLazy(
                     "size",
                     "just-under-limit",
                     "under-limit.txt",
                     "text/plain",
-                    textOfSize(SIZE_LIMIT - 1),
+                    () -> textOfSize(SIZE_LIMIT - 1),
                     Expect.NOT_TOO_LARGE,
-                    List.of(),
                     false);
-            add(
+            addLazy(
                     "size",
                     "pdf-over-limit",
                     "over.pdf",
                     PDF,
-                    padPdf(SIZE_LIMIT + 1024),
+                    () -> padPdf(SIZE_LIMIT + 1024),
                     Expect.REFUSED_413,
-                    List.of(),
                     false);
         }
     }
@@ -272,19 +280,22 @@ public final class BadInputCorpus {
                         "/Root 1 0 R"),
                 true);
         add("pdf-structure", "xref-prev-loop", "xref-loop.pdf", PDF, selfReferencingXref(), full);
-        add(
+        addLazy(
                 "pdf-structure",
                 "stream-decompression-bomb",
                 "flate-bomb.pdf",
                 PDF,
-                Pdfs.page("Bomb", "", "", List.of(Pdfs.streamObject("", new byte[full ? 200 << 20 : 40 << 20], true))),
+                () -> Pdfs.page(
+                        "Bomb", "", "", List.of(Pdfs.streamObject("", new byte[full ? 100 << 20 : 40 << 20], true))),
+                Expect.FINAL,
                 true);
-        add(
+        addLazy(
                 "pdf-structure",
                 "content-stream-bomb",
                 "content-bomb.pdf",
                 PDF,
-                contentBomb(full ? 100 << 20 : 20 << 20),
+                () -> contentBomb(full ? 50 << 20 : 20 << 20),
+                Expect.FINAL,
                 full);
         add(
                 "pdf-structure",
@@ -540,12 +551,13 @@ public final class BadInputCorpus {
                 DOCX,
                 Zips.docxWithZeros(body, "word/media/zeros.bin", full ? 600L << 20 : 100L << 20),
                 true);
-        add(
+        addLazy(
                 "zip-bomb",
                 "high-ratio-document-part",
                 "ratio-part.docx",
                 DOCX,
-                Zips.docx(Zips.documentXml("", Zips.paragraph("a".repeat(full ? 40 << 20 : 8 << 20)))),
+                () -> Zips.docx(Zips.documentXml("", Zips.paragraph("a".repeat(full ? 40 << 20 : 8 << 20)))),
+                Expect.FINAL,
                 full);
         byte[] inner = Zips.docxWithZeros(body, "zeros.bin", 20L << 20);
         add(

@@ -211,7 +211,7 @@ public final class UploadSuite implements AbuseSuite {
                             folder.relativize(path).toString(),
                             path.getFileName().toString(),
                             typeOf(path.getFileName().toString()),
-                            read(path),
+                            () -> read(path),
                             BadFile.Expect.FINAL,
                             List.of(),
                             true))
