@@ -1,5 +1,6 @@
 package io.docmatrix.eval;
 
+import io.docmatrix.eval.abuse.AbuseCommand;
 import io.docmatrix.eval.clauses.ClausesCommand;
 import io.docmatrix.eval.demo.DemoCommand;
 import io.docmatrix.eval.platform.PlatformException;
@@ -7,12 +8,19 @@ import io.docmatrix.eval.qa.QaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code java -jar eval-cli.jar <qa|clauses|demo> ...}. */
+/** Entry point: {@code java -jar eval-cli.jar <qa|clauses|demo|abuse|isolation|injection> ...}. */
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Measures a running DocMatrix platform through its public API, or demonstrates it.",
-        subcommands = {QaCommand.class, ClausesCommand.class, DemoCommand.class})
+        subcommands = {
+            QaCommand.class,
+            ClausesCommand.class,
+            DemoCommand.class,
+            AbuseCommand.class,
+            AbuseCommand.Isolation.class,
+            AbuseCommand.Injection.class
+        })
 public final class EvalCli {
 
     public static void main(String[] args) {

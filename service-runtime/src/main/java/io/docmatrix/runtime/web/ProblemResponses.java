@@ -29,6 +29,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     static final String RETRY_AFTER_SECONDS = "5";
+    static final String INVALID_CHARACTERS = "INVALID_CHARACTERS";
+
+    /** SQLSTATE character_not_in_repertoire (a NUL in text) and untranslatable_character. */
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
+
+    static boolean isUnstorableText(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
@@ -50,6 +66,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (isUnstorableText(e)) {
+            // PostgreSQL text holds no NUL character (nor bytes invalid in UTF-8): the client sent text no column
+            // can take. Every service would otherwise answer a NUL in any string field with 500 (found by the abuse
+            // suite's SQL-injection payloads); this is the client's error, whatever field carried it.
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "The request holds characters that cannot be stored (e.g. NUL).");
+            body.setProperty("code", INVALID_CHARACTERS);
+            return ResponseEntity.badRequest().body(body);
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {}", errorId, e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(

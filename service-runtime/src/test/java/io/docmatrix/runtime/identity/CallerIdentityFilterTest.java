@@ -40,10 +40,10 @@ class CallerIdentityFilterTest {
         filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.putAll(MDC.getCopyOfContextMap()));
 
         assertThat(seen)
-                .containsEntry("tenant", "acme")
+                .containsEntry("tenant.slug", "acme")
                 .containsEntry("tenant.id", "6f1c2a9e-4b7d-4e1a-9c3f-2d8e5b7a1c40")
                 .containsEntry("request.id", "req-42");
-        assertThat(MDC.get("tenant")).isNull();
+        assertThat(MDC.get("tenant.slug")).isNull();
         assertThat(MDC.get("request.id")).isNull();
     }
 
@@ -60,6 +60,21 @@ class CallerIdentityFilterTest {
             }
         });
 
-        assertThat(seen).doesNotContainKeys("tenant", "tenant.id", "request.id");
+        assertThat(seen).doesNotContainKeys("tenant.slug", "tenant.id", "request.id");
+    }
+
+    @Test
+    void noLogKeyIsTheParentOfAnotherSoTheEcsEncoderKeepsTheLine() throws Exception {
+        // ECS JSON nests dotted MDC keys: "tenant" beside "tenant.id" made the encoder drop every line of a request.
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/documents");
+        headers.sign(analyst, "GET", "/api/v1/documents", NOW).forEach(request::addHeader);
+        request.addHeader("X-Request-Id", "req-43");
+        Map<String, String> seen = new HashMap<>();
+
+        filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.putAll(MDC.getCopyOfContextMap()));
+
+        for (String key : seen.keySet()) {
+            assertThat(seen.keySet()).as(key).noneMatch(other -> other.startsWith(key + "."));
+        }
     }
 }

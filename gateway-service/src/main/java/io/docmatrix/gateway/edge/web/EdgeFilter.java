@@ -47,7 +47,10 @@ class EdgeFilter implements WebFilter {
 
     EdgeFilter(GatewayProperties properties) {
         this.maxBodyBytes = properties.maxBodySize().toBytes();
-        this.maxUploadBytes = properties.maxUploadSize().toBytes();
+        // The upload limit is the file's size; the request around it also carries the multipart framing and the
+        // metadata part, so the edge allows one JSON body's worth more. The intake holds the file part itself to
+        // the limit byte for byte (a file exactly at the limit is accepted, one byte more is 413).
+        this.maxUploadBytes = properties.maxUploadSize().toBytes() + maxBodyBytes;
     }
 
     @Override
