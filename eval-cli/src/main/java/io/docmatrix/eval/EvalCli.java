@@ -4,6 +4,7 @@ import io.docmatrix.eval.clauses.ClausesCommand;
 import io.docmatrix.eval.demo.DemoCommand;
 import io.docmatrix.eval.platform.PlatformException;
 import io.docmatrix.eval.qa.QaCommand;
+import io.docmatrix.eval.reliability.FaultsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Measures a running DocMatrix platform through its public API, or demonstrates it.",
-        subcommands = {QaCommand.class, ClausesCommand.class, DemoCommand.class})
+        subcommands = {QaCommand.class, ClausesCommand.class, DemoCommand.class, FaultsCommand.class})
 public final class EvalCli {
 
     public static void main(String[] args) {
