@@ -36,6 +36,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
@@ -328,23 +330,29 @@ public final class FaultsCommand implements Callable<Integer> {
         Instant started = Instant.now();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger sent = new AtomicInteger();
+        // Own threads: the common pool has one worker on two cores, which would send the tenants' batches in turn.
+        ExecutorService threads = Executors.newFixedThreadPool(traffic.size() + 1);
         List<CompletableFuture<Void>> senders = new ArrayList<>();
         for (GatewayTraffic client : traffic) {
-            senders.add(CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < batch / traffic.size(); i++) {
-                    send(client, name);
-                    sent.incrementAndGet();
-                    sleep(Duration.ofMillis(700));
-                }
-            }));
+            senders.add(CompletableFuture.runAsync(
+                    () -> {
+                        for (int i = 0; i < batch / traffic.size(); i++) {
+                            send(client, name);
+                            sent.incrementAndGet();
+                            sleep(Duration.ofMillis(700));
+                        }
+                    },
+                    threads));
         }
-        CompletableFuture<Void> prober = CompletableFuture.runAsync(() -> {
-            while (running.get()) {
-                traffic.get(0).probe("list-documents", "/api/v1/documents?limit=5");
-                traffic.get(0).probe("search", "/api/v1/documents?limit=1&q=liability");
-                sleep(Duration.ofMillis(500));
-            }
-        });
+        CompletableFuture<Void> prober = CompletableFuture.runAsync(
+                () -> {
+                    while (running.get()) {
+                        traffic.get(0).probe("list-documents", "/api/v1/documents?limit=5");
+                        traffic.get(0).probe("search", "/api/v1/documents?limit=1&q=liability");
+                        sleep(Duration.ofMillis(500));
+                    }
+                },
+                threads);
         Map<String, Object> phaseReport = new LinkedHashMap<>();
         phaseReport.put("phase", name);
         try {
@@ -366,6 +374,7 @@ public final class FaultsCommand implements Callable<Integer> {
         senders.forEach(CompletableFuture::join);
         running.set(false);
         prober.join();
+        threads.shutdown();
         phaseReport.put("uploads", sent.get());
         phaseReport.put("seconds", Duration.between(started, Instant.now()).toSeconds());
         phaseReports.add(phaseReport);
