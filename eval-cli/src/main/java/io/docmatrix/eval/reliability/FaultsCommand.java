@@ -141,12 +141,21 @@ public final class FaultsCommand implements Callable<Integer> {
         try (KafkaFaults kafkaFaults = new KafkaFaults(kafka);
                 ConsumerLag lag = new ConsumerLag(kafka)) {
             Map<TopicPartition, Long> replayFrom = kafkaFaults.endOffsets();
-            Convergence convergence =
-                    new Convergence(lag, new OutboxBacklog(relays), () -> stores.unfinished(tenantIds.values()));
+            Convergence convergence = new Convergence(
+                    lag,
+                    new OutboxBacklog(relays),
+                    () -> notRelayed(stores, kafkaFaults, replayFrom, started),
+                    () -> stores.unfinished(tenantIds.values()));
             List<KafkaFaults.Poison> poisons = new ArrayList<>();
             List<GatewayTraffic> traffic = List.of(trafficA, trafficB);
 
-            phase("kill-ingestion-while-relaying", traffic, () -> killAndRestart(components, "ingestion-service"));
+            phase("kill-ingestion-while-relaying", traffic, () -> {
+                // Killed while documents of the run are being parsed and embedded, i.e. while its outbox relays.
+                long inFlight = awaitInFlight(stores, tenantIds.values());
+                Map<String, Object> fault = killAndRestart(components, "ingestion-service");
+                fault.put("documentsInFlightAtKill", inFlight);
+                return fault;
+            });
             phase("kafka-kill-restart", traffic, () -> {
                 Map<String, Object> fault = new LinkedHashMap<>();
                 fault.put("pid", components.kill("kafka"));
@@ -378,6 +387,35 @@ public final class FaultsCommand implements Callable<Integer> {
         phaseReport.put("uploads", sent.get());
         phaseReport.put("seconds", Duration.between(started, Instant.now()).toSeconds());
         phaseReports.add(phaseReport);
+    }
+
+    /** Per relaying service, its outbox events of this run that Kafka does not have; -1 while that is unknowable. */
+    private static Map<String, Long> notRelayed(
+            StoreReader stores, KafkaFaults kafka, Map<TopicPartition, Long> from, Instant since) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        try {
+            Map<String, Set<UUID>> written = stores.outboxEventsSince(since.minusSeconds(5));
+            Set<String> delivered = kafka.deliveredEventIds(from);
+            written.forEach((service, ids) -> result.put(
+                    service,
+                    ids.stream()
+                            .filter(id -> !delivered.contains(id.toString()))
+                            .count()));
+        } catch (java.sql.SQLException | RuntimeException e) {
+            result.put("error: " + e.getMessage(), -1L);
+        }
+        return result;
+    }
+
+    /** Waits up to 20 s until some document of the run is between received and final; returns how many are. */
+    private static long awaitInFlight(StoreReader stores, java.util.Collection<UUID> tenants) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long inFlight = stores.unfinished(tenants);
+        while (inFlight == 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+            inFlight = stores.unfinished(tenants);
+        }
+        return inFlight;
     }
 
     private Map<String, Object> killAndRestart(Components components, String service) {

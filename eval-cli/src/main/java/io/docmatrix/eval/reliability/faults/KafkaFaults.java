@@ -170,6 +170,27 @@ public final class KafkaFaults implements AutoCloseable {
         return segment.size();
     }
 
+    /**
+     * The {@code ce_id} of every record on the event topics (and the audit topic) from {@code from} on: what the outbox
+     * relays delivered since the run started.
+     */
+    public Set<String> deliveredEventIds(Map<TopicPartition, Long> from) {
+        Map<TopicPartition, Long> start = new HashMap<>(from);
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            for (TopicPartition tp : partitions(consumer, Set.of("identity.audit.v1"))) {
+                start.putIfAbsent(tp, 0L);
+            }
+            readRange(consumer, start, record -> {
+                Header id = record.headers().lastHeader("ce_id");
+                if (id != null) {
+                    ids.add(new String(id.value(), StandardCharsets.UTF_8));
+                }
+            });
+        }
+        return ids;
+    }
+
     /** Which services consume each topic: the shared groups with offsets committed on it. */
     public Map<String, Set<String>> consumersByTopic() {
         Map<String, Set<String>> consumers = new TreeMap<>();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -187,6 +188,28 @@ public final class StoreReader {
             return Long.MAX_VALUE;
         }
         return count[0];
+    }
+
+    /**
+     * Ids of the outbox rows each relaying service wrote since {@code since}: every one must reach Kafka. Empty per
+     * service while its database is unreachable is not possible: that throws, and the caller samples again.
+     */
+    public Map<String, Set<UUID>> outboxEventsSince(java.time.Instant since) throws SQLException {
+        Map<String, Set<UUID>> events = new java.util.TreeMap<>();
+        for (String service : List.of("gateway", "auth", "ingestion", "analysis")) {
+            Set<UUID> ids = new HashSet<>();
+            try (Connection c = databases.connect(service)) {
+                query(
+                        c,
+                        "SELECT id FROM outbox WHERE created_at >= ?",
+                        null,
+                        null,
+                        rs -> ids.add(rs.getObject(1, UUID.class)),
+                        java.sql.Timestamp.from(since));
+            }
+            events.put(service + "-service", ids);
+        }
+        return events;
     }
 
     private static void asTenant(Connection c, UUID tenant) throws SQLException {
