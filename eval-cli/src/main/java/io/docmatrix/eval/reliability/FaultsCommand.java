@@ -125,12 +125,6 @@ public final class FaultsCommand implements Callable<Integer> {
         trafficA.login(Duration.ofSeconds(60));
         trafficB.login(Duration.ofSeconds(60));
 
-        // Tenant ids come from the stores: one clean upload per tenant before any fault.
-        UUID tenantA = stores.tenantOf(firstUpload(trafficA, "baseline"));
-        UUID tenantB = stores.tenantOf(firstUpload(trafficB, "baseline"));
-        Map<String, UUID> tenantIds = Map.of(a.tenant(), tenantA, b.tenant(), tenantB);
-        report.put("tenants", tenantIds);
-
         Map<String, URI> relays = new LinkedHashMap<>();
         for (String service : List.of("gateway-service", "auth-service", "ingestion-service", "analysis-service")) {
             relays.put(
@@ -140,7 +134,13 @@ public final class FaultsCommand implements Callable<Integer> {
         }
         try (KafkaFaults kafkaFaults = new KafkaFaults(kafka);
                 ConsumerLag lag = new ConsumerLag(kafka)) {
+            // Before the first upload: the replay segment and the outbox check both start here.
             Map<TopicPartition, Long> replayFrom = kafkaFaults.endOffsets();
+            // Tenant ids come from the stores: one clean upload per tenant before any fault.
+            UUID tenantA = stores.tenantOf(firstUpload(trafficA, "baseline"));
+            UUID tenantB = stores.tenantOf(firstUpload(trafficB, "baseline"));
+            Map<String, UUID> tenantIds = Map.of(a.tenant(), tenantA, b.tenant(), tenantB);
+            report.put("tenants", tenantIds);
             Convergence convergence = new Convergence(
                     lag,
                     new OutboxBacklog(relays),
