@@ -160,7 +160,7 @@ public final class FaultsCommand implements Callable<Integer> {
                 Map<String, Object> fault = new LinkedHashMap<>();
                 fault.put("pid", components.kill("kafka"));
                 sleep(Duration.ofSeconds(5));
-                components.up();
+                fault.put("upRuns", components.up());
                 return fault;
             });
             phase("poison-records", traffic, () -> {
@@ -175,7 +175,7 @@ public final class FaultsCommand implements Callable<Integer> {
                     Map<String, Object> fault = new LinkedHashMap<>();
                     fault.put("pid", components.stop("postgres", "INT"));
                     sleep(Duration.ofSeconds(5));
-                    components.up();
+                    fault.put("upRuns", components.up());
                     return fault;
                 });
                 phase("kafka-outage-beyond-delivery-timeout", traffic, () -> {
@@ -184,7 +184,7 @@ public final class FaultsCommand implements Callable<Integer> {
                     // Producers give up on a record after delivery.timeout.ms (120 s by default): stay down longer.
                     fault.put("downSeconds", 140);
                     sleep(Duration.ofSeconds(140));
-                    components.up();
+                    fault.put("upRuns", components.up());
                     return fault;
                 });
                 phase("consumer-paused-past-poll-interval", traffic, () -> {
@@ -422,7 +422,7 @@ public final class FaultsCommand implements Callable<Integer> {
         Map<String, Object> fault = new LinkedHashMap<>();
         fault.put("pid", components.kill(service));
         long started = System.nanoTime();
-        components.up();
+        fault.put("upRuns", components.up());
         fault.put(
                 "restartSeconds", Duration.ofNanos(System.nanoTime() - started).toSeconds());
         return fault;

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,24 +90,36 @@ public final class Components {
         signal("CONT", pid);
     }
 
-    /** {@code deploy/local/up}: brings back whatever is not running; fails when it fails. */
-    public void up() {
-        List<String> command =
-                new ArrayList<>(List.of(root.resolve("deploy/local/up").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(root.resolve("var/log/faults-up.log").toFile());
-        builder.environment().putAll(restartEnvironment);
-        builder.environment().put("DOCMATRIX_SKIP_BUILD", "1");
-        long started = System.nanoTime();
-        int exit = run(builder);
-        if (exit != 0) {
-            throw new IllegalStateException("deploy/local/up failed (exit " + exit + "); see var/log/faults-up.log");
+    /**
+     * {@code deploy/local/up}: brings back whatever is not running. Tried twice, as an operator would: on this
+     * machine a broker or service start under heavy load can outlast {@code up}'s wait once (its output is appended to
+     * {@code var/log/faults-up.log}); a second failure is the fault not being recovered.
+     *
+     * @return how many {@code up} runs it took
+     */
+    public int up() {
+        for (int attempt = 1; ; attempt++) {
+            ProcessBuilder builder = new ProcessBuilder(
+                            root.resolve("deploy/local/up").toString())
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            root.resolve("var/log/faults-up.log").toFile()));
+            builder.environment().putAll(restartEnvironment);
+            builder.environment().put("DOCMATRIX_SKIP_BUILD", "1");
+            long started = System.nanoTime();
+            int exit = run(builder);
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            if (exit == 0) {
+                log.info("deploy/local/up brought the platform back in {} s (attempt {})", seconds, attempt);
+                return attempt;
+            }
+            if (attempt == 2) {
+                throw new IllegalStateException(
+                        "deploy/local/up failed twice (exit " + exit + "); see var/log/faults-up.log");
+            }
+            log.warn("deploy/local/up failed after {} s (exit {}); running it again", seconds, exit);
         }
-        log.info(
-                "deploy/local/up brought the platform back in {} s",
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     private static void signal(String signal, long pid) {
