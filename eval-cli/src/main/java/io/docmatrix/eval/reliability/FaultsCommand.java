@@ -136,6 +136,9 @@ public final class FaultsCommand implements Callable<Integer> {
                 ConsumerLag lag = new ConsumerLag(kafka)) {
             // Before the first upload: the replay segment and the outbox check both start here.
             Map<TopicPartition, Long> replayFrom = kafkaFaults.endOffsets();
+            // An outbox row started after this instant can only reach Kafka after the offsets above: the exact check
+            // compares those rows with the topics from there (earlier rows may have been relayed before them).
+            Instant offsetsTaken = Instant.now();
             // Tenant ids come from the stores: one clean upload per tenant before any fault.
             UUID tenantA = stores.tenantOf(firstUpload(trafficA, "baseline"));
             UUID tenantB = stores.tenantOf(firstUpload(trafficB, "baseline"));
@@ -144,7 +147,7 @@ public final class FaultsCommand implements Callable<Integer> {
             Convergence convergence = new Convergence(
                     lag,
                     new OutboxBacklog(relays),
-                    () -> notRelayed(stores, kafkaFaults, replayFrom, started),
+                    () -> notRelayed(stores, kafkaFaults, replayFrom, offsetsTaken),
                     () -> stores.unfinished(tenantIds.values()));
             List<KafkaFaults.Poison> poisons = new ArrayList<>();
             List<GatewayTraffic> traffic = List.of(trafficA, trafficB);
@@ -394,7 +397,7 @@ public final class FaultsCommand implements Callable<Integer> {
             StoreReader stores, KafkaFaults kafka, Map<TopicPartition, Long> from, Instant since) {
         Map<String, Long> result = new LinkedHashMap<>();
         try {
-            Map<String, Set<UUID>> written = stores.outboxEventsSince(since.minusSeconds(5));
+            Map<String, Set<UUID>> written = stores.outboxEventsSince(since);
             Set<String> delivered = kafka.deliveredEventIds(from);
             written.forEach((service, ids) -> result.put(
                     service,
