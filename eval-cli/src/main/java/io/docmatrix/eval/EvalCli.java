@@ -5,6 +5,7 @@ import io.docmatrix.eval.clauses.ClausesCommand;
 import io.docmatrix.eval.demo.DemoCommand;
 import io.docmatrix.eval.platform.PlatformException;
 import io.docmatrix.eval.qa.QaCommand;
+import io.docmatrix.eval.reliability.FaultsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
             QaCommand.class,
             ClausesCommand.class,
             DemoCommand.class,
+            FaultsCommand.class,
             AbuseCommand.class,
             AbuseCommand.Isolation.class,
             AbuseCommand.Injection.class

@@ -1,6 +1,7 @@
 package io.docmatrix.gateway.config;
 
 import io.docmatrix.runtime.web.ProblemCodes;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,12 +76,13 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
     private static Problem problemFor(Throwable error) {
         if (error instanceof ResponseStatusException rse) {
             HttpStatusCode status = rse.getStatusCode();
-            if (status.value() == 503) {
+            // 502/504 come from a proxied service that broke off or stalled: to the client that is the same outage.
+            if (status.value() == 502 || status.value() == 503 || status.value() == 504) {
                 return unavailable();
             }
             return new Problem(status, ProblemCodes.forStatus(status), safeDetail(status));
         }
-        if (error instanceof ConnectException || error.getCause() instanceof ConnectException) {
+        if (lostConnection(error)) {
             return unavailable();
         }
         String errorId = UUID.randomUUID().toString();
@@ -89,6 +91,20 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "INTERNAL_ERROR",
                 "An unexpected error occurred (error id " + errorId + ").");
+    }
+
+    /**
+     * A refused connection, and also one the service reset or closed mid-answer (it was killed or restarted while
+     * the call was in flight: Netty's {@code NativeIoException}, Reactor Netty's {@code PrematureCloseException}, both
+     * {@link IOException}s). The fault suite saw the latter answered 500 (docs/reliability.md).
+     */
+    private static boolean lostConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem unavailable() {

@@ -2,6 +2,7 @@ package io.docmatrix.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,31 @@ class ProblemJsonErrorHandlerTest {
                 .contains("\"code\":\"SERVICE_UNAVAILABLE\"")
                 .doesNotContain("10.0.0.7")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void answersAServiceThatResetTheConnectionMidRequestWith503NotWith500() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/documents"));
+
+        handler.handle(exchange, new IOException("recvAddress(..) failed with error(-104): Connection reset by peer"))
+                .block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+    }
+
+    @Test
+    void answersAStalledOrBrokenUpstreamWith503() {
+        for (HttpStatus status : new HttpStatus[] {HttpStatus.BAD_GATEWAY, HttpStatus.GATEWAY_TIMEOUT}) {
+            MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/documents"));
+
+            handler.handle(exchange, new ResponseStatusException(status)).block();
+
+            assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After"))
+                    .isEqualTo("5");
+        }
     }
 
     @Test
