@@ -27,6 +27,9 @@ public class AnalysisQueries {
     /** The version is known but its chunks are still arriving, so no analysis exists yet. */
     public record Waiting(UUID documentId, @Nullable Integer version) implements Lookup {}
 
+    /** The version was indexed while the tenant's automatic analysis was off: it has no analysis and never will. */
+    public record NotAnalysed(UUID documentId, int version) implements Lookup {}
+
     /** The latest version when {@code version} is null; empty when the tenant has no such document (version). */
     public Optional<Lookup> find(UUID tenantId, UUID documentId, @Nullable Integer version) {
         Optional<Integer> target = version != null ? Optional.of(version) : latestVersion(tenantId, documentId);
@@ -35,9 +38,10 @@ public class AnalysisQueries {
             if (latest.isPresent()) {
                 return Optional.of(new Found(latest.get()));
             }
-            return staging.state(tenantId, documentId, target.get()).isPresent()
-                    ? Optional.of(new Waiting(documentId, target.get()))
-                    : Optional.empty();
+            return staging.state(tenantId, documentId, target.get())
+                    .map(state -> state.equals("SKIPPED")
+                            ? new NotAnalysed(documentId, target.get())
+                            : new Waiting(documentId, target.get()));
         }
         return Optional.empty();
     }

@@ -134,11 +134,13 @@ public class AnalysisRuns {
             UUID tenantId, UUID documentId, @Nullable Integer version, @Nullable String playbookId, String by) {
         Integer target = version;
         if (target == null) {
+            // The newest complete version; without one, the newest known version says why (still arriving, or
+            // never staged because automatic analysis was off).
             OptionalInt latest = staging.latestCompleteVersion(tenantId, documentId);
             if (latest.isEmpty()) {
-                if (staging.known(tenantId, documentId)) {
-                    throw new VersionNotReadyException();
-                }
+                latest = staging.latestVersion(tenantId, documentId);
+            }
+            if (latest.isEmpty()) {
                 return Optional.empty();
             }
             target = latest.getAsInt();
@@ -146,6 +148,9 @@ public class AnalysisRuns {
         Optional<String> state = staging.state(tenantId, documentId, target);
         if (state.isEmpty()) {
             return Optional.empty();
+        }
+        if (state.get().equals("SKIPPED")) {
+            throw new VersionNotAnalysedException();
         }
         if (!state.get().equals("QUEUED")) {
             throw new VersionNotReadyException();
@@ -157,6 +162,14 @@ public class AnalysisRuns {
     public static final class VersionNotReadyException extends RuntimeException {
         VersionNotReadyException() {
             super("The document's chunks are not complete yet.");
+        }
+    }
+
+    /** The version was indexed while the tenant's automatic analysis was off: its chunks were never staged. */
+    public static final class VersionNotAnalysedException extends RuntimeException {
+        VersionNotAnalysedException() {
+            super("This version was indexed while automatic analysis was off for the tenant; reprocess the document"
+                    + " to analyse it.");
         }
     }
 

@@ -87,16 +87,22 @@ public class ChunkStaging {
         return processed.markIfFirst(CONSUMER, eventId);
     }
 
-    /** False for a deleted document (a late event must not bring it back) or a document id of another tenant. */
+    /**
+     * False for a deleted document (a late event must not bring it back), a document id of another tenant, or a
+     * version first seen while the tenant's automatic analysis was off (its events are marked processed and dropped).
+     */
     private boolean open(UUID tenantId, UUID documentId, int version) {
         if (staging.isDeleted(tenantId, documentId)) {
             return false;
         }
-        if (!staging.lockVersion(tenantId, documentId, version)) {
-            log.warn("Ignoring an event of document {} under another tenant than its first one", documentId);
-            return false;
-        }
-        return true;
+        return switch (staging.lockVersion(tenantId, documentId, version)) {
+            case STAGE -> true;
+            case SKIP -> false;
+            case FOREIGN -> {
+                log.warn("Ignoring an event of document {} under another tenant than its first one", documentId);
+                yield false;
+            }
+        };
     }
 
     private void queueIfComplete(UUID tenantId, UUID documentId, int version) {

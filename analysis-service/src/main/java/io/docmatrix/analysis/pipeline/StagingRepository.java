@@ -18,9 +18,19 @@ public interface StagingRepository {
      * Creates the version's row if needed and locks it until the transaction ends, so the chunk and lifecycle
      * listeners, which run concurrently, never both miss (or both see) the moment the version becomes complete.
      *
-     * @return false if the document id belongs to another tenant
+     * <p>The version's first event decides, from the tenant's settings, whether it is staged and analysed at all.
      */
-    boolean lockVersion(UUID tenantId, UUID documentId, int version);
+    VersionLock lockVersion(UUID tenantId, UUID documentId, int version);
+
+    /** What the locked version's row says about the event at hand. */
+    enum VersionLock {
+        /** Stage the event: the version will be analysed. */
+        STAGE,
+        /** The version was first seen while the tenant's automatic analysis was off: ignore the event. */
+        SKIP,
+        /** The document id belongs to another tenant. */
+        FOREIGN
+    }
 
     void describe(
             UUID tenantId,
@@ -57,9 +67,6 @@ public interface StagingRepository {
 
     /** The newest version of the document known to the tenant, complete or not. */
     OptionalInt latestVersion(UUID tenantId, UUID documentId);
-
-    /** Whether any version of the document is known to the tenant. */
-    boolean known(UUID tenantId, UUID documentId);
 
     /** Whether the version is known (staging or complete). */
     Optional<String> state(UUID tenantId, UUID documentId, int version);

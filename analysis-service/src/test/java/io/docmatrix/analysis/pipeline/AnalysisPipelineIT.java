@@ -84,6 +84,7 @@ class AnalysisPipelineIT {
 
     private KafkaTemplate<String, byte[]> kafka;
     private final UUID tenant = UUID.randomUUID();
+    private final Map<UUID, List<UUID>> sentEventIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final UUID otherTenant = UUID.randomUUID();
 
     @BeforeEach
@@ -247,6 +248,46 @@ class AnalysisPipelineIT {
         assertThat(after.get("riskScore").asDouble())
                 .isLessThan(before.get("riskScore").asDouble());
         assertThat(analysisRows(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aTenantWithAutomaticAnalysisOffStagesAndAnalysesNothingUntilItIsOnAgain() throws Exception {
+        assertThat(send("PUT", caller(tenant, "ANALYST"), "/api/v1/analysis-settings", "{\"automaticAnalysis\":false}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(json(send("PUT", caller(tenant, "ADMIN"), "/api/v1/analysis-settings", "{}"))
+                        .get("code")
+                        .asString())
+                .isEqualTo("INVALID_SETTINGS");
+        HttpResponse<String> off =
+                send("PUT", caller(tenant, "ADMIN"), "/api/v1/analysis-settings", "{\"automaticAnalysis\":false}");
+        assertThat(off.statusCode()).isEqualTo(200);
+        assertThat(json(send("GET", caller(tenant, "VIEWER"), "/api/v1/analysis-settings", null))
+                        .get("automaticAnalysis")
+                        .asBoolean())
+                .isFalse();
+        UUID id = UUID.randomUUID();
+
+        ingest(id, 1, Fixtures.SERVICES_AGREEMENT_V1, false);
+
+        // Every event marked processed, none staged: the version is known as not analysed, and nothing else happens.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> processedEvents(id) == Fixtures.SERVICES_AGREEMENT_V1.size() + 2);
+        assertThat(stagedChunks(id)).isZero();
+        assertThat(analysisRows(id)).isZero();
+        HttpResponse<String> get = send("GET", caller(tenant, "VIEWER"), "/api/v1/documents/" + id + "/analysis", null);
+        assertThat(get.statusCode()).isEqualTo(404);
+        assertThat(json(get).get("code").asString()).isEqualTo("NOT_ANALYSED");
+        HttpResponse<String> rerun =
+                send("POST", caller(tenant, "ANALYST"), "/api/v1/documents/" + id + "/analysis/rerun", null);
+        assertThat(rerun.statusCode()).isEqualTo(409);
+        assertThat(json(rerun).get("code").asString()).isEqualTo("NOT_ANALYSED");
+
+        send("PUT", caller(tenant, "ADMIN"), "/api/v1/analysis-settings", "{\"automaticAnalysis\":true}");
+        ingest(id, 2, Fixtures.SERVICES_AGREEMENT_V1, false);
+
+        awaitAnalysis(tenant, id, "COMPLETED", 2);
+        assertThat(stagedChunks(id)).isEqualTo(Fixtures.SERVICES_AGREEMENT_V1.size());
     }
 
     @Test
@@ -511,6 +552,10 @@ class AnalysisPipelineIT {
                         EventHeaders.TRACEPARENT, "00-" + traceId + "-" + spanId() + "-01")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         kafka.send(record).join();
+        sentEventIds
+                .computeIfAbsent(
+                        UUID.fromString(event.aggregateId()), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(event.eventId());
     }
 
     private JsonNode awaitAnalysis(UUID tenantId, UUID id, String status) {
@@ -593,6 +638,13 @@ class AnalysisPipelineIT {
     private int analysisRows(UUID id) {
         return jdbc.sql("SELECT count(*) FROM analysis WHERE document_id = :id")
                 .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int processedEvents(UUID documentId) {
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id IN (:ids)")
+                .param("ids", sentEventIds.getOrDefault(documentId, List.of()))
                 .query(Integer.class)
                 .single();
     }

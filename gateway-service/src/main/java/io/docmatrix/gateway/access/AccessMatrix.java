@@ -35,6 +35,7 @@ public final class AccessMatrix {
             "/api/v1/playbooks/**",
             "/api/v1/clause-exemplars",
             "/api/v1/clause-exemplars/**",
+            "/api/v1/analysis-settings",
             "/api/v1/search",
             "/api/v1/query",
             "/api/v1/query/**",
@@ -77,6 +78,8 @@ public final class AccessMatrix {
                     new Access.AtLeast(Role.ADMIN),
                     "/api/v1/playbooks",
                     "/api/v1/playbooks/**"),
+            // Whether the tenant's documents are analysed automatically (a search-only tenant switches it off).
+            rule(Set.of("PUT"), new Access.AtLeast(Role.ADMIN), "/api/v1/analysis-settings"),
             // Learned clause exemplars change how every document of the tenant is labelled.
             rule(ANY, new Access.AtLeast(Role.ADMIN), "/api/v1/clause-exemplars", "/api/v1/clause-exemplars/**"),
             rule(DELETE, new Access.AtLeast(Role.ADMIN), "/api/v1/documents/*"),
@@ -99,6 +102,7 @@ public final class AccessMatrix {
                     "/api/v1/comparisons/**",
                     "/api/v1/playbooks",
                     "/api/v1/playbooks/**",
+                    "/api/v1/analysis-settings",
                     "/api/v1/search",
                     "/api/v1/query/**"),
             rule(POST, new Access.AtLeast(Role.VIEWER), "/api/v1/search", "/api/v1/query", "/api/v1/query/stream"),

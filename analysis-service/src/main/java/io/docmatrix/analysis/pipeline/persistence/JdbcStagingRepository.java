@@ -39,20 +39,26 @@ class JdbcStagingRepository implements StagingRepository {
     }
 
     @Override
-    public boolean lockVersion(UUID tenantId, UUID documentId, int version) {
-        // The no-op update on conflict still takes the row lock, which serialises the two listeners per version.
-        UUID owner = jdbc.sql(
+    public VersionLock lockVersion(UUID tenantId, UUID documentId, int version) {
+        // The no-op update on conflict still takes the row lock, which serialises the two listeners per version. The
+        // tenant's setting is read only when the row is created: the whole version follows its first event's decision.
+        return jdbc.sql(
                         """
-                        INSERT INTO document_version (document_id, version, tenant_id) VALUES (:id, :version, :tenant)
+                        INSERT INTO document_version (document_id, version, tenant_id, state)
+                        VALUES (:id, :version, :tenant,
+                                CASE WHEN coalesce((SELECT s.automatic_analysis FROM tenant_setting s
+                                                     WHERE s.tenant_id = :tenant), true)
+                                     THEN 'STAGING' ELSE 'SKIPPED' END)
                         ON CONFLICT (document_id, version) DO UPDATE SET tenant_id = document_version.tenant_id
-                        RETURNING tenant_id
+                        RETURNING tenant_id, state
                         """)
                 .param("id", documentId)
                 .param("version", version)
                 .param("tenant", tenantId)
-                .query(UUID.class)
+                .query((rs, n) -> !rs.getObject("tenant_id", UUID.class).equals(tenantId)
+                        ? VersionLock.FOREIGN
+                        : "SKIPPED".equals(rs.getString("state")) ? VersionLock.SKIP : VersionLock.STAGE)
                 .single();
-        return owner.equals(tenantId);
     }
 
     @Override
@@ -246,16 +252,6 @@ class JdbcStagingRepository implements StagingRepository {
                 .optional()
                 .map(OptionalInt::of)
                 .orElse(OptionalInt.empty());
-    }
-
-    @Override
-    public boolean known(UUID tenantId, UUID documentId) {
-        return jdbc.sql("SELECT count(*) FROM document_version WHERE tenant_id = :tenant AND document_id = :id")
-                        .param("tenant", tenantId)
-                        .param("id", documentId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
     }
 
     @Override

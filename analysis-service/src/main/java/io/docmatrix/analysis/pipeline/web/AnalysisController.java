@@ -41,6 +41,13 @@ class AnalysisController {
         }
         AnalysisQueries.Lookup lookup =
                 queries.find(caller.tenantId(), id, version).orElseThrow(() -> ApiProblem.notFound("Analysis"));
+        if (lookup instanceof AnalysisQueries.NotAnalysed skipped) {
+            throw new ApiProblem(
+                    HttpStatus.NOT_FOUND,
+                    "NOT_ANALYSED",
+                    "Version " + skipped.version() + " was indexed while automatic analysis was off for the tenant;"
+                            + " reprocess the document to analyse it.");
+        }
         if (lookup instanceof AnalysisQueries.Found found) {
             AnalysisStatus status = found.analysis().status();
             boolean done = status == AnalysisStatus.COMPLETED || status == AnalysisStatus.FAILED;
@@ -69,6 +76,8 @@ class AnalysisController {
                     .orElseThrow(() -> ApiProblem.notFound("Document"));
             return ResponseEntity.accepted()
                     .body(Map.of("analysisId", analysisId, "documentId", id, "status", AnalysisStatus.PENDING.name()));
+        } catch (AnalysisRuns.VersionNotAnalysedException e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "NOT_ANALYSED", e.getMessage());
         } catch (AnalysisRuns.VersionNotReadyException e) {
             throw new ApiProblem(HttpStatus.CONFLICT, "ANALYSIS_NOT_READY", e.getMessage());
         }
