@@ -125,6 +125,18 @@ public final class PlatformClient {
         return texts.size() > limit ? texts.subList(0, limit) : texts;
     }
 
+    /** A GET through the gateway. */
+    public Answer getThroughGateway(String path) throws IOException, InterruptedException {
+        return send(authorized(path).GET());
+    }
+
+    /** A JSON PUT through the gateway, e.g. {@code /api/v1/analysis-settings}. */
+    public Answer putThroughGateway(String path, String json) throws IOException, InterruptedException {
+        return send(authorized(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A JSON POST through the gateway, e.g. {@code /api/v1/search}. */
     public Answer postThroughGateway(String path, String json) throws IOException, InterruptedException {
         return send(authorized(path)
