@@ -40,6 +40,16 @@ service_heap() {
   esac
 }
 
+# service_nice NAME: the scheduling niceness the service's JVM starts with. Analysis is background work that catches
+# up later; on a machine with few cores a positive value lets ingestion and queries go first when they compete
+# (DOCMATRIX_ANALYSIS_NICE, 0..19; docs/benchmarks/profile.md has the measurement). 0 for every other service.
+service_nice() {
+  case $1 in
+    analysis-service) printf '%s' "${DOCMATRIX_ANALYSIS_NICE:-0}" ;;
+    *) printf '0' ;;
+  esac
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # Build. A warm `up` must not pay for Maven: build only when a jar is missing or a pom or source file of any module
 # (shared modules included, they end up inside the jars) is newer than the oldest jar.
@@ -109,7 +119,7 @@ local_secret() {
 }
 
 service_start() {
-  local name=$1 jar port log heap short pid
+  local name=$1 jar port log heap short pid niceness
   if is_running "$name"; then
     log "$name already running (pid $(read_pid "$name"))"
     return 0
@@ -119,6 +129,8 @@ service_start() {
   log=$(service_log "$name")
   heap=$(service_heap "$name")
   short=$(service_short "$name")
+  niceness=$(service_nice "$name")
+  [[ $niceness =~ ^[0-9]+$ ]] && ((niceness <= 19)) || die "the niceness of $name must be 0..19, not '$niceness'"
   [[ -f $jar ]] || die "$jar not found: build first (./mvnw -DskipTests package)"
   # Fail fast with a clear message instead of a bind error buried in the service log.
   tcp_open 127.0.0.1 "$port" && die "port $port (for $name) is already in use by a process that is not ours"
@@ -172,7 +184,8 @@ service_start() {
       DOCMATRIX_QUERY_URL=$(service_url query-service)
     fi
     otel_service_env
-    exec setsid java "${opts[@]}" "${otel[@]}" "${extra[@]}" -jar "$jar"
+    # nice execs java too, so $! stays the JVM's PID.
+    exec setsid nice -n "$niceness" java "${opts[@]}" "${otel[@]}" "${extra[@]}" -jar "$jar"
   ) >"$log" 2>&1 </dev/null &
   pid=$!
   write_pid "$name" "$pid"
