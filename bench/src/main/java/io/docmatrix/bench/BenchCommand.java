@@ -228,7 +228,21 @@ public final class BenchCommand implements Callable<Integer> {
             }
             IngestionBenchmark ingestion = new IngestionBenchmark(
                     client, uploadConcurrency, minutes(quick ? 1.5 : 6), Duration.ofSeconds(2), runTag);
-            ingest = ingestion.run(corpora, corpus, large);
+            Set<String> cuadNames = cuadDocs.stream().map(CorpusDocument::name).collect(Collectors.toSet());
+            Set<String> covidNames =
+                    covidDocs.stream().map(CorpusDocument::name).collect(Collectors.toSet());
+            String largeName = large == null ? "" : large.name();
+            ingest = ingestion.run(corpora, corpus, large, name -> {
+                if (name.equals(largeName)) {
+                    return "1 MB text";
+                }
+                if (cuadNames.contains(name)) {
+                    return "CUAD contracts";
+                }
+                return covidNames.contains(name)
+                        ? "COVID-QA papers"
+                        : "generated contracts (standard, ~" + words + " words)";
+            });
             ceilingTexts = platformChunks(client, ingestion.readyDocuments(), quick ? 600 : 3000);
             if (!ceilingTexts.isEmpty()) {
                 ceilingFrom = "the platform's own chunks of this run";

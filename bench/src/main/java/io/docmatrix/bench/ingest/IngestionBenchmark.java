@@ -4,6 +4,7 @@ import io.docmatrix.bench.corpus.CorpusDocument;
 import io.docmatrix.bench.platform.PlatformClient;
 import io.docmatrix.bench.platform.PlatformClient.Answer;
 import io.docmatrix.bench.report.Latency;
+import io.docmatrix.bench.report.Results;
 import io.docmatrix.bench.report.Results.Ingest;
 import io.docmatrix.bench.report.Results.TimePoint;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,7 +68,14 @@ public final class IngestionBenchmark {
         }
     }
 
-    public Ingest run(List<String> corpora, List<CorpusDocument> corpus, @Nullable CorpusDocument large)
+    /**
+     * @param corpusOf names the corpus a document belongs to (by its file name), for the per-corpus breakdown
+     */
+    public Ingest run(
+            List<String> corpora,
+            List<CorpusDocument> corpus,
+            @Nullable CorpusDocument large,
+            Function<String, String> corpusOf)
             throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         Histogram uploads = Latency.histogram();
@@ -133,6 +143,8 @@ public final class IngestionBenchmark {
         return summarize(
                 corpora,
                 corpus,
+                large,
+                corpusOf,
                 tracked,
                 states,
                 started,
@@ -182,6 +194,8 @@ public final class IngestionBenchmark {
     private static Ingest summarize(
             List<String> corpora,
             List<CorpusDocument> corpus,
+            @Nullable CorpusDocument large,
+            Function<String, String> corpusOf,
             List<Tracked> tracked,
             Map<UUID, DocumentState> states,
             long started,
@@ -206,6 +220,7 @@ public final class IngestionBenchmark {
             }
         }
         double seconds = Math.max(1e-3, (lastFinal - started) / 1e9);
+        List<Results.ByCorpus> byCorpus = byCorpus(corpus, large, corpusOf, tracked, states);
         Map<String, Latency> stageLatency = new LinkedHashMap<>();
         stages.forEach((k, v) -> stageLatency.put(k, Latency.of(v)));
         long words = corpus.stream().mapToLong(CorpusDocument::words).sum();
@@ -223,7 +238,52 @@ public final class IngestionBenchmark {
                 Latency.of(uploads),
                 largeUploads == null ? null : Latency.of(largeUploads),
                 stageLatency,
+                byCorpus,
                 timeline);
+    }
+
+    private static List<Results.ByCorpus> byCorpus(
+            List<CorpusDocument> corpus,
+            @Nullable CorpusDocument large,
+            Function<String, String> corpusOf,
+            List<Tracked> tracked,
+            Map<UUID, DocumentState> states) {
+        Map<String, Integer> words = new HashMap<>();
+        corpus.forEach(d -> words.put(d.name(), d.words()));
+        if (large != null) {
+            words.put(large.name(), large.words());
+        }
+        // Insertion order: corpora in the order their first document was uploaded.
+        Map<String, List<Tracked>> groups = new LinkedHashMap<>();
+        for (Tracked t : tracked) {
+            groups.computeIfAbsent(corpusOf.apply(t.name()), k -> new ArrayList<>())
+                    .add(t);
+        }
+        List<Results.ByCorpus> result = new ArrayList<>();
+        groups.forEach((name, members) -> {
+            Histogram processing = Latency.histogram();
+            Histogram total = Latency.histogram();
+            int ready = 0;
+            for (Tracked t : members) {
+                DocumentState state = states.get(t.id());
+                if (state == null || !state.status().equals("READY") || state.timestamps() == null) {
+                    continue;
+                }
+                ready++;
+                between(
+                        processing,
+                        instant(state.timestamps(), "parsingStartedAt"),
+                        instant(state.timestamps(), "readyAt"));
+                between(total, instant(state.timestamps(), "receivedAt"), instant(state.timestamps(), "readyAt"));
+            }
+            long meanWords = Math.round(members.stream()
+                    .mapToInt(t -> words.getOrDefault(t.name(), 0))
+                    .average()
+                    .orElse(0));
+            result.add(new Results.ByCorpus(
+                    name, members.size(), ready, meanWords, Latency.of(processing), Latency.of(total)));
+        });
+        return result;
     }
 
     /** Adds one READY document's stage durations; a timestamp the service did not record leaves its stage out. */

@@ -135,6 +135,29 @@ public final class ReportWriter {
             row(md, "1 MB upload during ingestion", ingest.largeUpload());
         }
         ingest.stages().forEach((stage, latency) -> row(md, "stage " + stage, latency));
+        if (!ingest.byCorpus().isEmpty()) {
+            md.append("\nPer corpus (ms): *processing* is parse start to READY, what one document costs once a worker"
+                    + " takes it; *total* adds the wait behind the rest of the corpus.\n\n");
+            md.append("| corpus | documents | READY | mean words | processing p50 | p95 | max | total p50 | p95 |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|\n");
+            for (Results.ByCorpus c : ingest.byCorpus()) {
+                md.append("| ")
+                        .append(c.corpus())
+                        .append(" | ")
+                        .append(c.documents())
+                        .append(" | ");
+                md.append(c.ready()).append(" | ").append(c.meanWords()).append(" | ");
+                md.append(f(c.processing().p50Ms()))
+                        .append(" | ")
+                        .append(f(c.processing().p95Ms()))
+                        .append(" | ");
+                md.append(f(c.processing().maxMs()))
+                        .append(" | ")
+                        .append(f(c.total().p50Ms()))
+                        .append(" | ");
+                md.append(f(c.total().p95Ms())).append(" |\n");
+            }
+        }
         if (charts.contains(Charts.INGEST)) {
             md.append("\n![chunks READY over time](").append(Charts.INGEST).append(")\n");
         }

@@ -34,7 +34,18 @@ public final class Results {
             Latency upload,
             @Nullable Latency largeUpload,
             Map<String, Latency> stages,
+            List<ByCorpus> byCorpus,
             List<TimePoint> timeline) {}
+
+    /**
+     * One corpus of the ingestion phase on its own: the issue's "standard document" (a generated ~4,000-word contract)
+     * apart from CUAD's longer contracts.
+     *
+     * @param processing from the start of parsing to READY: what one document costs once a worker takes it
+     * @param total from receipt to READY, queueing behind the rest of the corpus included
+     */
+    public record ByCorpus(
+            String corpus, int documents, int ready, long meanWords, Latency processing, Latency total) {}
 
     /** Raw throughput of the embedding model, nothing else running. */
     public record Ceiling(

@@ -58,6 +58,8 @@ class ReportWriterTest {
         assertThat(json.path("search_p95_ms_c32").asDouble()).isEqualTo(64.0);
         // Gateway median at one client minus the direct median at one client, at the largest size.
         assertThat(json.path("gateway_overhead_p50_ms").asDouble()).isEqualTo(3.0);
+        // The standard document: a generated contract's parse-to-READY median, apart from the queue.
+        assertThat(json.path("standard_doc_processing_p50_ms").asDouble()).isEqualTo(2100.0);
         assertThat(json.path("run").path("settings").path("seed").asLong()).isEqualTo(7);
         assertThat(json.path("run").path("machine").path("cores").asInt()).isEqualTo(2);
 
@@ -65,6 +67,7 @@ class ReportWriterTest {
         assertThat(md)
                 .contains("| `query_p95_ms_c8` | 160.0 |", "2 cores", "AMD Test CPU", "![chunks READY over time]");
         assertThat(md).contains("| 100000 | search | gateway | 8 |");
+        assertThat(md).contains("| generated contracts (standard, ~4000 words) | 10 | 10 | 4000 | 2100 |");
         for (String png : List.of("ingest-throughput.png", "search-latency.png", "query-latency.png")) {
             byte[] bytes = Files.readAllBytes(folder.resolve(png));
             assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
@@ -135,6 +138,13 @@ class ReportWriterTest {
                 new Latency(10, 50, 95, 99, 100, 55),
                 null,
                 Map.of("total", new Latency(10, 1, 2, 3, 4, 1)),
+                List.of(new Results.ByCorpus(
+                        "generated contracts (standard, ~4000 words)",
+                        10,
+                        10,
+                        4000,
+                        new Latency(10, 2100, 3000, 3100, 3200, 2200),
+                        new Latency(10, 9000, 15000, 16000, 16500, 9500))),
                 List.of(
                         new Results.TimePoint(0, 0, 0),
                         new Results.TimePoint(10, 5, 300),
