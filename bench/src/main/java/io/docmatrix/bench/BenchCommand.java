@@ -381,13 +381,14 @@ public final class BenchCommand implements Callable<Integer> {
                     int newChunks = (documents - seededDocuments) * chunksPerDocument;
                     notes.add(String.format(
                             java.util.Locale.ROOT,
-                            "%d chunks seeded through Kafka (%d new) became searchable %.0f s after publishing (%.0f s"
-                                    + " to publish); that is %.0f chunk events/s through the projection when the"
-                                    + " store did not hold them yet.",
+                            "%d chunks: %d chunk events published in %.0f s became searchable %.0f s later, %.0f"
+                                    + " events/s end to end. That is the projection's rate on a store that did not"
+                                    + " hold them; on one that did (seeding is idempotent) the events were only"
+                                    + " recognised as duplicates.",
                             size,
                             newChunks,
-                            waited,
                             published,
+                            waited,
                             newChunks / (waited + published)));
                     seededDocuments = documents;
                 }
