@@ -8,6 +8,7 @@ import io.docmatrix.bench.corpus.CorpusFolders;
 import io.docmatrix.bench.corpus.CovidQaQuestions;
 import io.docmatrix.bench.corpus.LabelledQuestion;
 import io.docmatrix.bench.corpus.QuestionGenerator;
+import io.docmatrix.bench.cpu.ProcessCpu;
 import io.docmatrix.bench.ingest.IngestionBenchmark;
 import io.docmatrix.bench.peer.LangChainPeer;
 import io.docmatrix.bench.platform.AccessToken;
@@ -170,6 +171,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Nullable
     Set<String> only;
 
+    @Option(
+            names = "--run-dir",
+            description = "The local platform's PID files (var/run): CPU seconds per process during ingestion.")
+    @Nullable
+    Path runDir;
+
     @Option(names = "--chunks-per-document", defaultValue = "100")
     int chunksPerDocument;
 
@@ -232,6 +239,8 @@ public final class BenchCommand implements Callable<Integer> {
             Set<String> covidNames =
                     covidDocs.stream().map(CorpusDocument::name).collect(Collectors.toSet());
             String largeName = large == null ? "" : large.name();
+            ProcessCpu cpu = runDir == null ? null : new ProcessCpu(runDir);
+            Map<String, Double> cpuBefore = cpu == null ? Map.of() : cpu.snapshot();
             ingest = ingestion.run(corpora, corpus, large, name -> {
                 if (name.equals(largeName)) {
                     return "1 MB text";
@@ -243,6 +252,9 @@ public final class BenchCommand implements Callable<Integer> {
                         ? "COVID-QA papers"
                         : "generated contracts (standard, ~" + words + " words)";
             });
+            if (cpu != null) {
+                ingest = ingest.withCpuSeconds(ProcessCpu.between(cpuBefore, cpu.snapshot()));
+            }
             ceilingTexts = platformChunks(client, ingestion.readyDocuments(), quick ? 600 : 3000);
             if (!ceilingTexts.isEmpty()) {
                 ceilingFrom = "the platform's own chunks of this run";

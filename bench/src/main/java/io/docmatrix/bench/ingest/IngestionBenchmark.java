@@ -59,7 +59,11 @@ public final class IngestionBenchmark {
         this.runTag = runTag;
     }
 
-    private record Tracked(UUID id, String name) {}
+    /**
+     * An accepted upload. A file name the tenant already holds becomes a new version of that document, and until
+     * ingestion takes the upload in the document still shows its previous, READY version: only this version counts.
+     */
+    private record Tracked(UUID id, String name, int version) {}
 
     /** Final state of one document as the poll last saw it. */
     record DocumentState(String status, int chunkCount, @Nullable JsonNode timestamps) {
@@ -115,6 +119,10 @@ public final class IngestionBenchmark {
                     continue;
                 }
                 JsonNode body = answer.json();
+                if (body.path("version").asInt(0) < t.version()) {
+                    open++; // the upload's version is not in the document yet
+                    continue;
+                }
                 DocumentState state = new DocumentState(
                         body.path("status").asString(),
                         body.path("chunkCount").asInt(0),
@@ -170,7 +178,9 @@ public final class IngestionBenchmark {
                     Latency.record(latencies, answer.nanos());
                 }
                 tracked.add(new Tracked(
-                        UUID.fromString(answer.json().path("documentId").asString()), document.name()));
+                        UUID.fromString(answer.json().path("documentId").asString()),
+                        document.name(),
+                        answer.json().path("version").asInt(1)));
             } else {
                 LOG.warn(
                         "upload of {} answered HTTP {}: {}",
@@ -239,7 +249,8 @@ public final class IngestionBenchmark {
                 largeUploads == null ? null : Latency.of(largeUploads),
                 stageLatency,
                 byCorpus,
-                timeline);
+                timeline,
+                Map.of());
     }
 
     private static List<Results.ByCorpus> byCorpus(

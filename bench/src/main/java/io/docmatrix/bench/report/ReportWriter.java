@@ -158,6 +158,25 @@ public final class ReportWriter {
                 md.append(f(c.total().p95Ms())).append(" |\n");
             }
         }
+        if (!ingest.cpuSeconds().isEmpty()) {
+            double all = ingest.cpuSeconds().values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+            md.append("\nCPU seconds per platform process during the phase (")
+                    .append(f(ingest.seconds()))
+                    .append(" s of wall time on ")
+                    .append("the machine's cores; a process's live and ended children included):\n\n");
+            md.append("| process | CPU s | share |\n|---|---|---|\n");
+            ingest.cpuSeconds().entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> md.append("| ")
+                            .append(e.getKey())
+                            .append(" | ")
+                            .append(f(e.getValue()))
+                            .append(" | ")
+                            .append(all == 0 ? "–" : f(100 * e.getValue() / all) + "%")
+                            .append(" |\n"));
+        }
         if (charts.contains(Charts.INGEST)) {
             md.append("\n![chunks READY over time](").append(Charts.INGEST).append(")\n");
         }

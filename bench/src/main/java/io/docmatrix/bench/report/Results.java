@@ -35,7 +35,30 @@ public final class Results {
             @Nullable Latency largeUpload,
             Map<String, Latency> stages,
             List<ByCorpus> byCorpus,
-            List<TimePoint> timeline) {}
+            List<TimePoint> timeline,
+            Map<String, Double> cpuSeconds) {
+
+        /** The same figures with the CPU seconds each platform process used during the phase. */
+        public Ingest withCpuSeconds(Map<String, Double> cpu) {
+            return new Ingest(
+                    corpora,
+                    documents,
+                    ready,
+                    failed,
+                    pending,
+                    chunks,
+                    words,
+                    seconds,
+                    docsPerMin,
+                    chunksPerS,
+                    upload,
+                    largeUpload,
+                    stages,
+                    byCorpus,
+                    timeline,
+                    Map.copyOf(cpu));
+        }
+    }
 
     /**
      * One corpus of the ingestion phase on its own: the issue's "standard document" (a generated ~4,000-word contract)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class IngestionBenchmarkTest {
 
     @Test
-    void uploadsEveryDocumentTaggedPollsUntilReadyAndCountsTheirChunks() throws Exception {
+    void uploadsEveryDocumentTaggedPollsUntilItsOwnVersionIsReadyAndCountsTheirChunks() throws Exception {
         try (FakePlatform platform = new FakePlatform()) {
             PlatformClient client = new PlatformClient(platform.url(), Duration.ofSeconds(10));
             client.login("bench", "admin", "secret");

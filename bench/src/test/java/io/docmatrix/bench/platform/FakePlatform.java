@@ -52,19 +52,32 @@ public final class FakePlatform implements AutoCloseable {
         }
         if (e.getRequestMethod().equals("POST")) {
             uploadedBodies.add(new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            answer(e, 202, "{\"documentId\":\"" + UUID.randomUUID() + "\",\"version\":1,\"duplicate\":false}");
+            answer(e, 202, "{\"documentId\":\"" + UUID.randomUUID() + "\",\"version\":2,\"duplicate\":false}");
             return;
         }
         String id = e.getRequestURI().getPath().substring("/api/v1/documents/".length());
         int poll = polls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-        String status = poll >= 2 ? "READY" : "EMBEDDING";
+        if (poll == 1) {
+            // Uploads answer version 2 (a file name the tenant already had); until ingestion takes the upload in, the
+            // document still shows version 1, READY with other chunks.
+            answer(
+                    e,
+                    200,
+                    "{\"id\":\"" + id + "\",\"version\":1,\"status\":\"READY\",\"chunkCount\":99,\"timestamps\":"
+                            + "{\"receivedAt\":\"2025-01-01T00:00:00Z\",\"parsingStartedAt\":\"2025-01-01T00:00:01Z\","
+                            + "\"embeddingStartedAt\":\"2025-01-01T00:00:02Z\",\"readyAt\":\"2025-01-01T00:09:00Z\","
+                            + "\"failedAt\":null}}");
+            return;
+        }
+        String status = poll >= 3 ? "READY" : "EMBEDDING";
         answer(
                 e,
                 200,
-                "{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"chunkCount\":" + (poll >= 2 ? 5 : "null")
+                "{\"id\":\"" + id + "\",\"version\":2,\"status\":\"" + status + "\",\"chunkCount\":"
+                        + (poll >= 3 ? 5 : "null")
                         + ",\"timestamps\":{\"receivedAt\":\"2026-01-01T00:00:00Z\",\"parsingStartedAt\":\"2026-01-01T00:00:01Z\","
                         + "\"embeddingStartedAt\":\"2026-01-01T00:00:02Z\",\"readyAt\":"
-                        + (poll >= 2 ? "\"2026-01-01T00:00:04Z\"" : "null")
+                        + (poll >= 3 ? "\"2026-01-01T00:00:04Z\"" : "null")
                         + ",\"failedAt\":null}}");
     }
 

@@ -67,6 +67,7 @@ class ReportWriterTest {
         assertThat(md)
                 .contains("| `query_p95_ms_c8` | 160.0 |", "2 cores", "AMD Test CPU", "![chunks READY over time]");
         assertThat(md).contains("| 100000 | search | gateway | 8 |");
+        assertThat(md).contains("| ingestion-service | 30.0 | 75.0% |", "| analysis-service | 10.0 | 25.0% |");
         assertThat(md).contains("| generated contracts (standard, ~4000 words) | 10 | 10 | 4000 | 2100 |");
         for (String png : List.of("ingest-throughput.png", "search-latency.png", "query-latency.png")) {
             byte[] bytes = Files.readAllBytes(folder.resolve(png));
@@ -148,7 +149,8 @@ class ReportWriterTest {
                 List.of(
                         new Results.TimePoint(0, 0, 0),
                         new Results.TimePoint(10, 5, 300),
-                        new Results.TimePoint(20, 10, 600)));
+                        new Results.TimePoint(20, 10, 600)),
+                Map.of("ingestion-service", 30.0, "analysis-service", 10.0));
         Results.Ceiling ceiling = new Results.Ceiling("bge-small-en-v1.5-q", 2, "test", 400, 40_000, 10, 40.0, 4000);
         Results.Peer peer =
                 new Results.Peer("bge-small-en-v1.5-q", 2, 120, 20, 10, 360, 36_000, 10, 1, 8, 1, 36.0, 3600, null);
