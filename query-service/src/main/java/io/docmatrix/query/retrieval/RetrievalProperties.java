@@ -19,6 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param textWeight weight of the full-text ranking in the fusion
  * @param candidates how many candidates each ranking contributes to the fusion (at least topK)
  * @param efSearch HNSW candidate list size per query ({@code hnsw.ef_search}); higher is better recall, slower
+ * @param textCommonMatches a question word found in at least this many of the searched chunks is common: it still
+ *     counts in the full-text rank but no longer selects candidates on its own (each selected chunk is read and
+ *     ranked, so this bounds the cost of a word like "agreement" in a tenant of contracts). A tenant or filter with
+ *     fewer chunks than this is searched exactly as with every word
+ * @param textMaxRanked the most full-text matches read and ranked per search, whichever form selected them; the
+ *     bound for questions made only of common words
  */
 @Validated
 @ConfigurationProperties("query.retrieval")
@@ -31,4 +37,6 @@ public record RetrievalProperties(
         @DefaultValue("1.0") @DecimalMin("0.0") double vectorWeight,
         @DefaultValue("1.0") @DecimalMin("0.0") double textWeight,
         @DefaultValue("50") @Min(1) @Max(1000) int candidates,
-        @DefaultValue("100") @Min(1) @Max(1000) int efSearch) {}
+        @DefaultValue("100") @Min(1) @Max(1000) int efSearch,
+        @DefaultValue("500") @Min(1) int textCommonMatches,
+        @DefaultValue("1000") @Min(1) int textMaxRanked) {}

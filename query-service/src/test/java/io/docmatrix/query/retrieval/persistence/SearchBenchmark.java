@@ -120,8 +120,8 @@ public final class SearchBenchmark {
             SingleConnectionDataSource appDs = new SingleConnectionDataSource(url, appRole, "", true);
             JdbcTemplate appJdbc = new JdbcTemplate(appDs);
             TransactionTemplate appTx = new TransactionTemplate(new DataSourceTransactionManager(appDs));
-            JdbcChunkSearch search =
-                    new JdbcChunkSearch(appJdbc, new RetrievalProperties(10, 50, 2000, 100, 60, 1, 1, 50, 100));
+            JdbcChunkSearch search = new JdbcChunkSearch(
+                    appJdbc, new RetrievalProperties(10, 50, 2000, 100, 60, 1, 1, 50, 100, 500, 1000));
             List<String> asks = List.of(
                     "Who pays the invoices and when?",
                     "Can the agreement be terminated after a breach?",

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SearchRequestBodyTest {
 
-    private final RetrievalProperties limits = new RetrievalProperties(10, 50, 2000, 100, 60, 1, 1, 50, 100);
+    private final RetrievalProperties limits = new RetrievalProperties(10, 50, 2000, 100, 60, 1, 1, 50, 100, 500, 1000);
 
     @Test
     void fillsInDefaultsForAQuestionAlone() {
