@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * How the ingestion workers run.
  *
  * @param enabled false runs no workers (an instance that only serves the API)
- * @param workers documents processed at once by this instance
+ * @param workers documents processed at once by this instance; 4 on two cores, twice the embedding threads, so the
+ *     shared embedding pool always has a document's chunks while other workers parse and store (the benchmark: 58 ->
+ *     85 chunks/s end to end, docs/benchmarks/profile.md)
  * @param lease how long a document stays with a worker that stopped renewing it (a live worker renews it every
  *     third of it), so a crashed worker's document is retried after about this long
  * @param maxAttempts attempts before a document whose workers keep vanishing fails with PROCESSING_ABANDONED
@@ -23,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("ingestion.pipeline")
 public record PipelineProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("2") @Min(1) @Max(64) int workers,
+        @DefaultValue("4") @Min(1) @Max(64) int workers,
         @DefaultValue("60s") @NotNull Duration lease,
         @DefaultValue("3") @Min(1) @Max(20) int maxAttempts,
         @DefaultValue("500ms") @NotNull Duration idlePoll,
