@@ -292,6 +292,10 @@ public final class Chunker {
         while (from < end) {
             int lo = from + 1;
             int hi = Math.min(end, from + maxChars);
+            // A run the tokenizer reads as a few unknown tokens fits whole: one count instead of a bisection.
+            if (tokenizer.countTokens(text.substring(from, hi)) <= budget) {
+                lo = hi;
+            }
             while (lo < hi) {
                 int mid = (lo + hi + 1) >>> 1;
                 if (tokenizer.countTokens(text.substring(from, mid)) <= budget) {
