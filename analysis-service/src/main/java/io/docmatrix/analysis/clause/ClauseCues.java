@@ -239,7 +239,27 @@ final class ClauseCues {
     /** Whether {@code text} has what a span of the category needs (always, for categories without a requirement). */
     static boolean admissible(String category, CharSequence text) {
         Pattern required = REQUIRED.get(category);
-        return required == null || required.matcher(text).find();
+        return required == null || required.matcher(withoutCombiningMarks(text)).find();
+    }
+
+    /**
+     * The text without non-spacing combining marks, which no cue mentions. Java's {@code \b} scans back over every
+     * combining mark before a position to find its base character, so a run of marks made each cue quadratic: one
+     * uploaded text of 150,000 marks (the abuse suite's "zalgo") held the only analysis worker for over 25 minutes,
+     * and every tenant's analyses waited behind it.
+     */
+    static CharSequence withoutCombiningMarks(CharSequence text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+            if (mark && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!mark && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept;
     }
 
     private static void cue(String category, String... regexes) {
@@ -257,8 +277,9 @@ final class ClauseCues {
 
     /** Whether any cue of the category occurs in {@code text}. */
     static boolean matches(String category, CharSequence text) {
+        CharSequence cueText = withoutCombiningMarks(text);
         for (Pattern p : of(category)) {
-            if (p.matcher(text).find()) {
+            if (p.matcher(cueText).find()) {
                 return true;
             }
         }

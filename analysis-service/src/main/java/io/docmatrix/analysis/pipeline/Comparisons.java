@@ -50,20 +50,34 @@ public class Comparisons {
 
     public Result compare(
             UUID tenantId, UUID leftId, @Nullable Integer leftVersion, UUID rightId, @Nullable Integer rightVersion) {
-        Loaded left = load(tenantId, leftId, leftVersion, "left");
-        Loaded right = load(tenantId, rightId, rightVersion, "right");
+        // Both sides must exist for the caller before either side's readiness is told: a pair of the caller's own
+        // unanalysed document and another tenant's id answered 409 ANALYSIS_NOT_READY instead of 404 (issue 9's
+        // isolation suite), so a foreign id was not always "not found".
+        int leftTarget = existing(tenantId, leftId, leftVersion, "left");
+        int rightTarget = existing(tenantId, rightId, rightVersion, "right");
+        Loaded left = load(tenantId, leftId, leftTarget, "left");
+        Loaded right = load(tenantId, rightId, rightTarget, "right");
         DocumentComparison comparison = agent.compare(left.compared(), right.compared());
         return new Result(left.side(), right.side(), comparison);
     }
 
     private record Loaded(Side side, ComparedDocument compared) {}
 
-    private Loaded load(UUID tenantId, UUID documentId, @Nullable Integer version, String which) {
+    /** The version to compare; NOT_FOUND when the tenant has no such document (version) at all. */
+    private int existing(UUID tenantId, UUID documentId, @Nullable Integer version, String which) {
         int target = version != null
                 ? version
                 : analyses.latestVersion(tenantId, documentId)
                         .orElseThrow(() -> new NotComparableException(
                                 "NOT_FOUND", true, "The " + which + " document was not found."));
+        if (staging.state(tenantId, documentId, target).isEmpty()
+                && analyses.latestCompleted(tenantId, documentId, target).isEmpty()) {
+            throw new NotComparableException("NOT_FOUND", true, "The " + which + " document was not found.");
+        }
+        return target;
+    }
+
+    private Loaded load(UUID tenantId, UUID documentId, int target, String which) {
         StoredAnalysis analysis = analyses.latestCompleted(tenantId, documentId, target)
                 .orElseThrow(() -> staging.state(tenantId, documentId, target).isPresent()
                         ? new NotComparableException(

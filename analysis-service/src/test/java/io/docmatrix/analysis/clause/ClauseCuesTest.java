@@ -247,6 +247,23 @@ class ClauseCuesTest {
     }
 
     @Test
+    void matchesAStormOfCombiningMarksInLinearTime() {
+        String zalgo = "Z" + "\u0301\u0302\u0303".repeat(3_000) + " governed by the laws of Delaware";
+
+        boolean governingLaw =
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+                    for (String category : ClauseCues.all().keySet()) {
+                        ClauseCues.matches(category, zalgo);
+                        ClauseCues.admissible(category, zalgo);
+                    }
+                    return ClauseCues.matches("Governing Law", zalgo);
+                });
+
+        assertThat(governingLaw).isTrue();
+        assertThat(ClauseCues.withoutCombiningMarks("Zu\u0308rich")).hasToString("Zurich");
+    }
+
+    @Test
     void everyCategoryButTheTitleHasCues() {
         assertThat(ClauseCues.all().keySet())
                 .containsExactlyInAnyOrderElementsOf(ClauseCategories.builtIn().names().stream()

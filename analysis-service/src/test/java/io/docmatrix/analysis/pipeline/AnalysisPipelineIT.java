@@ -453,6 +453,29 @@ class AnalysisPipelineIT {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
+    @Test
+    void answersAComparisonOfAnOwnUnanalysedDocumentWithAnUnknownOneWith404NotWithNotReady() throws Exception {
+        // The isolation suite's finding: the caller's own document, not analysed yet, beside another tenant's id
+        // answered 409 ANALYSIS_NOT_READY; a foreign or unknown id must be 404 whatever the other side's state.
+        UUID own = UUID.randomUUID();
+        send(events(own, 1, Fixtures.SERVICES_AGREEMENT_V1).get(0)); // received, no chunks yet: staged, not analysed
+        String selfPair = "{\"leftDocumentId\":\"" + own + "\",\"rightDocumentId\":\"" + own + "\"}";
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(send("POST", caller(tenant, "VIEWER"), "/api/v1/comparisons", selfPair)
+                                .statusCode())
+                        .isEqualTo(409));
+        UUID unknown = UUID.randomUUID();
+
+        for (String pair : List.of(
+                "{\"leftDocumentId\":\"" + own + "\",\"rightDocumentId\":\"" + unknown + "\"}",
+                "{\"leftDocumentId\":\"" + unknown + "\",\"rightDocumentId\":\"" + own + "\"}")) {
+            HttpResponse<String> response = send("POST", caller(tenant, "VIEWER"), "/api/v1/comparisons", pair);
+
+            assertThat(response.statusCode()).as(pair).isEqualTo(404);
+            assertThat(json(response).get("code").asString()).isEqualTo("NOT_FOUND");
+        }
+    }
+
     // --- fixtures and helpers ---
 
     private void ingest(UUID id, int version, List<String> chunks, boolean countFirstChunksReversed) {

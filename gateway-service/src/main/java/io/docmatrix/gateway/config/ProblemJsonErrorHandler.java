@@ -14,9 +14,11 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -85,6 +87,14 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         if (lostConnection(error)) {
             return unavailable();
         }
+        if (causedBy(error, InvalidMediaTypeException.class) || causedBy(error, InvalidMimeTypeException.class)) {
+            // A malformed Content-Type, e.g. of a multipart part ("x/y; charset=" + NUL + CRLF): the multipart reader
+            // throws while parsing the client's body, which the uploads suite saw answered 500.
+            return new Problem(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_CONTENT_TYPE",
+                    "A Content-Type in the request (of the request or of a multipart part) is not a valid media type.");
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected gateway error {}", errorId, error);
         return new Problem(
@@ -101,6 +111,15 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
     private static boolean lostConnection(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
                 return true;
             }
         }

@@ -1,11 +1,14 @@
 package io.docmatrix.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ResponseStatusException;
@@ -41,6 +44,22 @@ class ProblemJsonErrorHandlerTest {
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("5");
         assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+    }
+
+    @Test
+    void answersAMultipartPartWithAMalformedContentTypeWith400NotWith500() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/documents"));
+        String garbage = "x/y; charset=\u0000\r\n";
+
+        // What the multipart reader throws for such a part (HttpHeaders#getContentType -> MediaType#parseMediaType).
+        Throwable thrown = catchThrowable(() -> MediaType.parseMediaType(garbage));
+        handler.handle(exchange, thrown).block();
+
+        assertThat(thrown).isInstanceOf(InvalidMediaTypeException.class);
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .contains("\"code\":\"INVALID_CONTENT_TYPE\"")
+                .doesNotContain("charset");
     }
 
     @Test

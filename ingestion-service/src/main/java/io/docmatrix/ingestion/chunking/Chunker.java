@@ -9,10 +9,13 @@ import io.docmatrix.ingestion.parsing.ParseOutcome.Table;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,23 +24,54 @@ import org.jspecify.annotations.Nullable;
  * sections (except to carry a bare heading into its first content), prefers paragraph and sentence boundaries, repeats
  * up to {@code overlapTokens} of whole trailing sentences from the previous chunk of the same section, and keeps a
  * table whole when it fits, else splits it by rows repeating the header row.
+ *
+ * <p>Untrusted documents decide the input, so the work is bounded: chunking is linear in the number of blocks and
+ * headings, a chunk never holds more than {@link #MAX_CHARS_PER_TOKEN} characters per target token (the tokenizer reads
+ * a word longer than 100 characters as one unknown token, so a 5 MB run without spaces would otherwise be one chunk, one
+ * 5 MB event that Kafka refuses), and a document yielding more than {@code maxChunks} chunks stops with
+ * {@link ChunkLimitExceededException} before anything is embedded.
  */
 public final class Chunker {
 
     private static final Pattern WORD = Pattern.compile("\\S+");
     /** Heading levels from here on are lettered or roman clauses, see the parser's section detection. */
     private static final int CLAUSE_LEVEL = 8;
+    /** Generous for prose (about 5 characters per token), URLs and numbers; only runs without spaces reach it. */
+    static final int MAX_CHARS_PER_TOKEN = 24;
+    /** About 100 s of embedding at this machine's ~100 chunks/s; a 2,000-page contract makes about 6,000. */
+    public static final int DEFAULT_MAX_CHUNKS = 10_000;
+    /** Below the target by this many tokens, the pieces' token sum is trusted without tokenizing the joined text. */
+    private static final int SUM_MARGIN = 16;
 
     private final Tokenizer tokenizer;
     private final int targetTokens;
     private final int overlapTokens;
+    private final int maxChars;
+    private final int maxChunks;
 
     public Chunker(Tokenizer tokenizer, int targetTokens, int overlapTokens) {
+        this(tokenizer, targetTokens, overlapTokens, DEFAULT_MAX_CHUNKS);
+    }
+
+    /** @param maxChunks a document that needs more chunks fails instead of occupying a worker for its embedding */
+    public Chunker(Tokenizer tokenizer, int targetTokens, int overlapTokens, int maxChunks) {
         this.tokenizer = tokenizer;
+        this.maxChunks = maxChunks;
         this.targetTokens = Math.min(targetTokens, tokenizer.maxTokens());
         this.overlapTokens = Math.max(0, Math.min(overlapTokens, this.targetTokens / 2));
         if (this.targetTokens < 8) {
             throw new IllegalArgumentException("target of " + targetTokens + " tokens is too small");
+        }
+        if (maxChunks < 1) {
+            throw new IllegalArgumentException("maxChunks must be positive: " + maxChunks);
+        }
+        this.maxChars = this.targetTokens * MAX_CHARS_PER_TOKEN;
+    }
+
+    /** The document needs more chunks than one document may have; nothing has been embedded yet. */
+    public static final class ChunkLimitExceededException extends RuntimeException {
+        ChunkLimitExceededException(int maxChunks) {
+            super("more than " + maxChunks + " chunks");
         }
     }
 
@@ -55,12 +89,16 @@ public final class Chunker {
                 .sorted(Comparator.comparingInt(Heading::start))
                 .toList();
         List<List<String>> paths = headingPaths(headings);
+        int[] headingStarts = headings.stream().mapToInt(Heading::start).toArray();
+        Map<Integer, List<Heading>> headingsByStart = headings.stream().collect(Collectors.groupingBy(Heading::start));
+        Map<Integer, Table> tablesByStart = new HashMap<>();
+        document.tables().forEach(t -> tablesByStart.putIfAbsent(t.start(), t));
         List<Piece> pieces = new ArrayList<>();
         for (Block block : document.blocks()) {
-            int section = sectionAt(headings, block.start());
+            int section = sectionAt(headingStarts, block.start());
             if (block.kind() == Block.Kind.TABLE) {
-                tablePieces(text, tableAt(document, block), section, pieces);
-            } else if (isBareHeading(text, block, headings)) {
+                tablePieces(text, tablesByStart.get(block.start()), section, pieces);
+            } else if (isBareHeading(text, block, headingsByStart.getOrDefault(block.start(), List.of()))) {
                 splitText(text, block.start(), block.end(), section, Kind.HEADING, pieces);
             } else {
                 splitText(text, block.start(), block.end(), section, Kind.TEXT, pieces);
@@ -121,8 +159,14 @@ public final class Chunker {
         for (Piece p : current) {
             estimate += p.tokens() - 2;
         }
-        if (estimate > targetTokens + 4) {
+        if (estimate > targetTokens + 4 || next.end() - current.get(0).start() > maxChars) {
             return false;
+        }
+        // Pieces only merge across a few boundaries, where the sum can be off by a token or two; well below the target
+        // the sum decides, so a chunk of many one-token pieces (a list of bare headings) is not tokenized once per
+        // piece. emit() counts every chunk exactly and splits one that came out too large.
+        if (estimate <= targetTokens - SUM_MARGIN) {
+            return true;
         }
         return tokenizer.countTokens(text.substring(current.get(0).start(), next.end())) <= targetTokens;
     }
@@ -141,12 +185,15 @@ public final class Chunker {
         String header = pieces.size() == 1 ? pieces.get(0).header() : null;
         String chunkText = text.substring(start, end);
         int tokens = tokenizer.countTokens(header == null ? chunkText : header + "\n" + chunkText);
-        if (tokens > targetTokens && pieces.size() > 1) {
+        if ((tokens > targetTokens || end - start > maxChars) && pieces.size() > 1) {
             // The estimate was off (tokens across a piece boundary); emit two halves instead.
             int half = pieces.size() / 2;
             emit(document, List.copyOf(pieces.subList(0, half)), paths, chunks);
             emit(document, List.copyOf(pieces.subList(half, pieces.size())), paths, chunks);
             return;
+        }
+        if (chunks.size() == maxChunks) {
+            throw new ChunkLimitExceededException(maxChunks);
         }
         chunks.add(new Chunk(
                 chunks.size(),
@@ -184,7 +231,7 @@ public final class Chunker {
             return;
         }
         int budget = targetTokens - headerTokens(header);
-        int tokens = tokenizer.countTokens(text.substring(start, end));
+        int tokens = end - start > maxChars ? Integer.MAX_VALUE : tokenizer.countTokens(text.substring(start, end));
         if (tokens <= budget) {
             out.add(new Piece(start, end, section, kind, tokens, header));
             return;
@@ -194,15 +241,16 @@ public final class Chunker {
         int windowEnd = -1;
         int windowTokens = 2;
         while (words.find()) {
-            int wordTokens = tokenizer.countTokens(words.group()) - 2;
-            if (wordTokens + 2 > budget) {
+            boolean longWord = words.end() - words.start() > maxChars;
+            int wordTokens = longWord ? Integer.MAX_VALUE - 2 : tokenizer.countTokens(words.group()) - 2;
+            if (longWord || wordTokens + 2 > budget) {
                 flushWindow(text, windowStart, windowEnd, section, kind, header, out);
                 windowStart = -1;
                 windowTokens = 2;
                 characterWindows(text, words.start(), words.end(), section, kind, header, budget, out);
                 continue;
             }
-            if (windowStart >= 0 && windowTokens + wordTokens > budget) {
+            if (windowStart >= 0 && (windowTokens + wordTokens > budget || words.end() - windowStart > maxChars)) {
                 flushWindow(text, windowStart, windowEnd, section, kind, header, out);
                 windowStart = -1;
                 windowTokens = 2;
@@ -221,7 +269,7 @@ public final class Chunker {
         if (start < 0) {
             return;
         }
-        int tokens = tokenizer.countTokens(text.substring(start, end));
+        int tokens = end - start > maxChars ? Integer.MAX_VALUE : tokenizer.countTokens(text.substring(start, end));
         int budget = targetTokens - headerTokens(header);
         if (tokens <= budget) {
             out.add(new Piece(start, end, section, kind, tokens, header));
@@ -243,7 +291,11 @@ public final class Chunker {
         int from = start;
         while (from < end) {
             int lo = from + 1;
-            int hi = end;
+            int hi = Math.min(end, from + maxChars);
+            // A run the tokenizer reads as a few unknown tokens fits whole: one count instead of a bisection.
+            if (tokenizer.countTokens(text.substring(from, hi)) <= budget) {
+                lo = hi;
+            }
             while (lo < hi) {
                 int mid = (lo + hi + 1) >>> 1;
                 if (tokenizer.countTokens(text.substring(from, mid)) <= budget) {
@@ -306,15 +358,13 @@ public final class Chunker {
      * A block that is only a heading (styled, or a numbered/all-caps title line with no content of its own) is carried
      * into the chunk of the content that follows. Lettered and roman clauses ({@code (a)}) are content, never bare.
      */
-    private static boolean isBareHeading(String text, Block block, List<Heading> headings) {
+    private static boolean isBareHeading(String text, Block block, List<Heading> headingsAtStart) {
         if (block.kind() == Block.Kind.HEADING) {
             return true;
         }
         String blockText = normalized(text.substring(block.start(), block.end()));
-        return headings.stream()
-                .anyMatch(h -> h.start() == block.start()
-                        && h.level() < CLAUSE_LEVEL
-                        && normalized(h.title()).equals(blockText));
+        return headingsAtStart.stream()
+                .anyMatch(h -> h.level() < CLAUSE_LEVEL && normalized(h.title()).equals(blockText));
     }
 
     private static String normalized(String s) {
@@ -324,19 +374,19 @@ public final class Chunker {
                 : collapsed;
     }
 
-    private static @Nullable Table tableAt(Parsed document, Block block) {
-        return document.tables().stream()
-                .filter(t -> t.start() == block.start())
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static int sectionAt(List<Heading> headings, int offset) {
-        int section = -1;
-        for (int i = 0; i < headings.size() && headings.get(i).start() <= offset; i++) {
-            section = i;
+    /** The index of the last heading starting at or before {@code offset} (-1: none), by bisection of the sorted starts. */
+    static int sectionAt(int[] headingStarts, int offset) {
+        int lo = 0;
+        int hi = headingStarts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (headingStarts[mid] <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return section;
+        return lo - 1;
     }
 
     /** The path of each heading: the stack of headings enclosing it, itself last. */

@@ -77,6 +77,7 @@ class IngestionCoreConfiguration {
         return new Chunker(
                 embeddingModel,
                 properties.chunking().targetTokens(),
-                properties.chunking().overlapTokens());
+                properties.chunking().overlapTokens(),
+                properties.chunking().maxChunks());
     }
 }

@@ -38,9 +38,13 @@ public record IngestionProperties(
     /**
      * @param targetTokens chunk size; capped at the model's window (MiniLM 128 including special tokens)
      * @param overlapTokens whole trailing sentences of the previous chunk repeated, at most this many tokens
+     * @param maxChunks a document cut into more chunks fails with {@code TEXT_LIMIT_EXCEEDED} before it is embedded:
+     *     embedding runs at about 100 chunks/s per instance, so this bounds how long one document holds a worker
      */
     public record Chunking(
-            @DefaultValue("120") @Min(16) int targetTokens, @DefaultValue("20") @Min(0) int overlapTokens) {}
+            @DefaultValue("120") @Min(16) int targetTokens,
+            @DefaultValue("20") @Min(0) int overlapTokens,
+            @DefaultValue("10000") @Min(1) int maxChunks) {}
 
     /**
      * @param maxChars extracted text beyond this fails the document

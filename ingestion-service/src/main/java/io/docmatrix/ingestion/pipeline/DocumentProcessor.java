@@ -10,6 +10,7 @@ import io.docmatrix.ingestion.document.DocumentLifecycle;
 import io.docmatrix.ingestion.document.ExtractedText;
 import io.docmatrix.ingestion.document.NewChunk;
 import io.docmatrix.ingestion.parsing.DocumentParser;
+import io.docmatrix.ingestion.parsing.ParseFailure;
 import io.docmatrix.ingestion.parsing.ParseOutcome;
 import io.docmatrix.runtime.observability.TraceContinuation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,7 +95,20 @@ public class DocumentProcessor {
             return Result.LEASE_LOST;
         }
 
-        List<Chunk> chunks = timed("chunk", () -> chunker.chunk(parsed));
+        List<Chunk> chunks;
+        try {
+            chunks = timed("chunk", () -> chunker.chunk(parsed));
+        } catch (Chunker.ChunkLimitExceededException e) {
+            // Within the text limit but cut into more chunks than one document may have (many tiny sections): its
+            // embedding alone would hold a worker for minutes, so it ends here, before any vector is computed.
+            log.info("Document {} failed to chunk: TEXT_LIMIT_EXCEEDED ({})", document.id(), e.getMessage());
+            return fail(
+                    document,
+                    worker,
+                    ParseFailure.TEXT_LIMIT_EXCEEDED.name(),
+                    FailureMessages.of(ParseFailure.TEXT_LIMIT_EXCEEDED),
+                    "CHUNKING");
+        }
         if (chunks.isEmpty()) {
             return fail(document, worker, "EMPTY_DOCUMENT", "The document has no text to index.", "CHUNKING");
         }

@@ -1,6 +1,8 @@
 package io.docmatrix.ingestion.chunking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.docmatrix.embedding.InProcessModel;
 import io.docmatrix.embedding.Tokenizer;
@@ -10,6 +12,7 @@ import io.docmatrix.ingestion.parsing.ParseOutcome.Page;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Parsed;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Row;
 import io.docmatrix.ingestion.parsing.ParseOutcome.Table;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -159,6 +162,64 @@ class ChunkerTest {
             assertThat(chunks.get(i).start()).isLessThan(chunks.get(i - 1).end());
             assertThat(chunks.get(i).start()).isGreaterThan(chunks.get(i - 1).start());
         }
+    }
+
+    @Test
+    void cutsARunOfCharactersWithoutSpacesIntoChunksOfBoundedLength() {
+        // The tokenizer reads a word of more than 100 characters as one unknown token, so by tokens alone this
+        // megabyte was a single chunk: one event larger than Kafka accepts, which stopped the outbox relay.
+        GeneratedDocument doc = new GeneratedDocument();
+        doc.paragraph("x".repeat(1_000_000));
+        Parsed parsed = doc.build();
+
+        List<Chunk> chunks = new Chunker(MINILM, 120, 20).chunk(parsed);
+
+        assertThat(chunks).hasSizeGreaterThan(300);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.text().length()).isLessThanOrEqualTo(120 * 24));
+        assertThat(nonBlankCharsOutside(parsed.text(), chunks)).isZero();
+    }
+
+    @Test
+    void packsNoMoreCharactersThanTheBoundIntoOneChunkFromManyLongWords() {
+        GeneratedDocument doc = new GeneratedDocument();
+        doc.paragraph(("y".repeat(150) + " ").repeat(2_000).strip());
+        Parsed parsed = doc.build();
+
+        List<Chunk> chunks = new Chunker(MINILM, 120, 20).chunk(parsed);
+
+        assertThat(chunks).allSatisfy(c -> assertThat(c.text().length()).isLessThanOrEqualTo(120 * 24));
+        assertThat(nonBlankCharsOutside(parsed.text(), chunks)).isZero();
+    }
+
+    @Test
+    void chunksADocumentOfAHundredThousandHeadingsInLinearTime() {
+        // A 800 kB Markdown file of 200,000 "# h" lines held a worker in EMBEDDING for many minutes: each block looked
+        // up its section and its heading by scanning every heading, and each one-token piece tokenized its whole chunk.
+        GeneratedDocument doc = new GeneratedDocument();
+        for (int i = 0; i < 100_000; i++) {
+            doc.heading(1, "h");
+        }
+        Parsed parsed = doc.build();
+
+        List<Chunk> chunks = assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> new Chunker(MINILM, 120, 20, 1_000_000).chunk(parsed));
+
+        assertThat(nonBlankCharsOutside(parsed.text(), chunks)).isZero();
+    }
+
+    @Test
+    void stopsADocumentThatNeedsMoreChunksThanTheLimit() {
+        GeneratedDocument doc = new GeneratedDocument();
+        for (int i = 0; i < 30; i++) {
+            doc.heading(1, "Section " + i);
+            doc.paragraph("The supplier shall deliver the goods within thirty days of receipt, section " + i + ".");
+        }
+        Parsed parsed = doc.build();
+
+        assertThat(new Chunker(MINILM, 120, 20, 30).chunk(parsed)).hasSize(30);
+        assertThatThrownBy(() -> new Chunker(MINILM, 120, 20, 29).chunk(parsed))
+                .isInstanceOf(Chunker.ChunkLimitExceededException.class)
+                .hasMessageContaining("29");
     }
 
     private static long nonBlankCharsOutside(String text, List<Chunk> chunks) {

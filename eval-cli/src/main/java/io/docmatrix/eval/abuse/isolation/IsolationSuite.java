@@ -37,6 +37,7 @@ public final class IsolationSuite implements AbuseSuite {
     static final String VICTIM = "abuse-b";
     static final List<String> ATTACKERS = List.of("abuse-a", "abuse-tiny");
     private static final String B_COLLECTION = "b-confidential";
+    static final int FULL_MINIMUM_PROBES = 1_000;
 
     @Override
     public String name() {
@@ -141,6 +142,13 @@ public final class IsolationSuite implements AbuseSuite {
             Session session = context.session(tenant);
             String ownDoc = tenant.equals("abuse-tiny") ? tinyDoc : attackerDocs.get(0);
             new Attacks(context, tally, canaries, everything, session, b, ownDoc).run();
+        }
+        // Issue 9: "tenant A tries at least 1,000 ways". A shrunken probe list must not pass the full profile quietly.
+        if (!context.smoke() && tally.get("attempts") < FULL_MINIMUM_PROBES) {
+            tally.violation(
+                    "too-few-probes",
+                    "isolation",
+                    tally.get("attempts") + " probes, the full profile promises at least " + FULL_MINIMUM_PROBES);
         }
         for (String id : victimDocs) {
             Reply still = context.probe().get("/api/v1/documents/" + id, victim.accessToken());

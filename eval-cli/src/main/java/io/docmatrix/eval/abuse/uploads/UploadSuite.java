@@ -117,7 +117,22 @@ public final class UploadSuite implements AbuseSuite {
                         session.accessToken(),
                         body.contentType(),
                         body.bytes(),
-                        Multipart.idempotency("abuse-" + context.runId() + "-" + file.family() + "-" + file.name()));
+                        Multipart.idempotency(idempotencyKey(context.runId(), file)));
+    }
+
+    /**
+     * The gateway accepts {@code [A-Za-z0-9._:-]{1,128}}; file names (parser-corpus paths with '/', hostile names) are
+     * not keys, so the key is a digest of family and name. With the name itself, every parser-corpus file was
+     * refused 400 INVALID_IDEMPOTENCY_KEY and never parsed.
+     */
+    static String idempotencyKey(String runId, BadFile file) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((file.family() + "/" + file.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "abuse-" + runId + "-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The upload's answer; the document id when it was accepted. */
@@ -150,7 +165,10 @@ public final class UploadSuite implements AbuseSuite {
             tally.count("accepted");
             return java.util.Optional.of(reply.json().path("documentId").asString());
         }
-        if (reply.isCleanRefusal()) {
+        if (reply.isCleanRefusal() && reply.code().orElseThrow().equals("INVALID_IDEMPOTENCY_KEY")) {
+            // The harness's own key, not the file, was refused: the file was never tested.
+            tally.violation("harness-key-refused", subject, "the upload's Idempotency-Key was refused");
+        } else if (reply.isCleanRefusal()) {
             tally.count("refused." + reply.code().orElseThrow());
         } else {
             tally.violation(

@@ -28,6 +28,24 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void everyFileGetsADistinctIdempotencyKeyTheGatewayAccepts() throws Exception {
+        List<BadFile> files =
+                new java.util.ArrayList<>(new BadInputCorpus("http://127.0.0.1:9/", "dmxabusetest", true).generate());
+        java.nio.file.Path corpus = java.nio.file.Files.createTempDirectory("corpus");
+        java.nio.file.Files.createDirectories(corpus.resolve("files/pdfbox"));
+        java.nio.file.Files.writeString(corpus.resolve("files/pdfbox/a file (1).pdf"), "%PDF-1.4");
+        files.addAll(UploadSuite.parserCorpus(corpus));
+
+        List<String> keys = files.stream()
+                .map(f -> UploadSuite.idempotencyKey("0a1b2c3d", f))
+                .toList();
+
+        // The gateway's rule (UploadController): a parser-corpus path or a hostile name is no key of its own.
+        assertThat(keys).allSatisfy(k -> assertThat(k).matches("[A-Za-z0-9._:-]{1,128}"));
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    @Test
     void everyTraversalNameCarriesTheRunMarkerSoTheBlobRootScanCanFindIt() {
         assertThat(smoke.stream().filter(f -> f.name().startsWith("traversal")))
                 .isNotEmpty()

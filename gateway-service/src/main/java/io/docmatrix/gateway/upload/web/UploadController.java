@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -244,7 +245,7 @@ class UploadController {
                     "The metadata part must be at most 64 KB of JSON.",
                     false);
         }
-        if (error instanceof UncheckedIOException || error instanceof DataAccessException) {
+        if (storageUnavailable(error)) {
             log.error("Upload could not be stored", error);
             return problem(
                     HttpStatus.SERVICE_UNAVAILABLE,
@@ -254,6 +255,19 @@ class UploadController {
         }
         // Anything else is a malformed request body or a bug: the shared error handler answers it.
         return Mono.error(error);
+    }
+
+    /**
+     * The blob store or the database failed, not the request: a 503 the client may retry under its Idempotency-Key.
+     * A transaction failure counts too: when PostgreSQL goes away mid-upload, the rollback fails on the closed
+     * connection and Spring reports that ({@code TransactionSystemException: JDBC rollback failed}) instead of the
+     * data-access error; at the start of a transaction it is {@code CannotCreateTransactionException}. The fault suite
+     * saw both answered 500 during a PostgreSQL restart (docs/reliability.md).
+     */
+    static boolean storageUnavailable(Throwable error) {
+        return error instanceof UncheckedIOException
+                || error instanceof DataAccessException
+                || error instanceof TransactionException;
     }
 
     private static Mono<ServerResponse> problem(HttpStatus status, String code, String detail, boolean retry) {
