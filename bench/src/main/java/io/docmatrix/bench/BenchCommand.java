@@ -250,7 +250,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 return covidNames.contains(name)
                         ? "COVID-QA papers"
-                        : "generated contracts (standard, ~" + words + " words)";
+                        : Results.ByCorpus.STANDARD + " (standard, ~" + words + " words)";
             });
             if (cpu != null) {
                 ingest = ingest.withCpuSeconds(ProcessCpu.between(cpuBefore, cpu.snapshot()));
@@ -370,14 +370,14 @@ public final class BenchCommand implements Callable<Integer> {
         // Seeded documents stand for a tenant's long-analysed library: their analysis would compete with the loads
         // for the CPU, so the bench tenant's automatic analysis is off while they arrive (restored afterwards).
         @Nullable Boolean analysisBefore = automaticAnalysis(client, null);
-        if (analysisBefore != null) {
-            automaticAnalysis(client, false);
+        if (analysisBefore != null && Boolean.FALSE.equals(automaticAnalysis(client, false))) {
             notes.add("Automatic analysis was off for tenant " + tenant + " while chunks were seeded and during the"
                     + " query loads (PUT /api/v1/analysis-settings), then set back to " + analysisBefore + ".");
         } else {
             skipped.put(
                     "analysis off while seeding",
-                    "the analysis settings could not be read: seeded documents are" + " analysed during the loads");
+                    "the analysis settings could not be read or changed: seeded documents are analysed during the"
+                            + " loads");
         }
         try {
             int seededDocuments = 0;

@@ -277,10 +277,13 @@ public final class IngestionBenchmark {
             int ready = 0;
             for (Tracked t : members) {
                 DocumentState state = states.get(t.id());
-                if (state == null || !state.status().equals("READY") || state.timestamps() == null) {
+                if (state == null || !state.status().equals("READY")) {
                     continue;
                 }
                 ready++;
+                if (state.timestamps() == null) {
+                    continue; // counted READY, but no stage times to record
+                }
                 between(
                         processing,
                         instant(state.timestamps(), "parsingStartedAt"),

@@ -1,5 +1,6 @@
 package io.docmatrix.bench.report;
 
+import io.docmatrix.bench.report.Results.ByCorpus;
 import io.docmatrix.bench.report.Results.QueryLoad;
 import io.docmatrix.bench.report.Results.Run;
 import java.util.Comparator;
@@ -53,7 +54,7 @@ final class Headline {
                 run.ingest() == null
                         ? null
                         : run.ingest().byCorpus().stream()
-                                .filter(c -> c.corpus().startsWith("generated")
+                                .filter(c -> c.corpus().startsWith(ByCorpus.STANDARD)
                                         && c.processing().count() > 0)
                                 .map(c -> c.processing().p50Ms())
                                 .findFirst()
